@@ -1,0 +1,235 @@
+//! CAMEO 1.1b3 event codes.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Plover};
+
+mod table;
+
+/// One of the 311 CAMEO 1.1b3 event codes (`"01"`, `"072"`, `"0211"`).
+///
+/// The code is validated at parse time and carries its codebook facts: name, Goldstein
+/// value, root and quad class. It is `Copy` and one `u16` wide.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CameoCode(u16);
+
+/// The GDELT/ICEWS quad class of an event code, from its root:
+/// 01–05 verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict,
+/// 14–20 material conflict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum QuadClass {
+    /// Roots 01–05.
+    VerbalCooperation = 1,
+    /// Roots 06–08.
+    MaterialCooperation = 2,
+    /// Roots 09–13.
+    VerbalConflict = 3,
+    /// Roots 14–20.
+    MaterialConflict = 4,
+}
+
+impl QuadClass {
+    /// The class number, 1–4.
+    #[must_use]
+    pub fn as_u8(self) -> u8 {
+        self as u8
+    }
+
+    /// The quad class of a root number 1–20; `None` outside that range.
+    #[must_use]
+    pub fn of_root(root: u8) -> Option<QuadClass> {
+        match root {
+            1..=5 => Some(QuadClass::VerbalCooperation),
+            6..=8 => Some(QuadClass::MaterialCooperation),
+            9..=13 => Some(QuadClass::VerbalConflict),
+            14..=20 => Some(QuadClass::MaterialConflict),
+            _ => None,
+        }
+    }
+}
+
+impl CameoCode {
+    /// Every code in the codebook, in code order.
+    pub fn all() -> impl Iterator<Item = CameoCode> {
+        (0..table::CODES.len()).filter_map(|i| u16::try_from(i).ok().map(CameoCode))
+    }
+
+    fn entry(self) -> &'static (&'static str, f32, &'static str) {
+        &table::CODES[usize::from(self.0)]
+    }
+
+    /// The code as written: `"072"`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        self.entry().0
+    }
+
+    /// The codebook name: `"Provide military aid"`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        self.entry().2
+    }
+
+    /// The Goldstein conflict–cooperation value, −10 to +10.
+    #[must_use]
+    pub fn goldstein(self) -> f32 {
+        self.entry().1
+    }
+
+    /// The root code (`"07"` for `"072"`; a root is its own root).
+    #[must_use]
+    pub fn root(self) -> CameoCode {
+        let root = &self.as_str()[..2];
+        root.parse().unwrap_or(self)
+    }
+
+    /// The root as a number, 1–20.
+    #[must_use]
+    pub fn root_number(self) -> u8 {
+        self.as_str()[..2].parse().unwrap_or(0)
+    }
+
+    /// The code one level up (`"0211"` → `"021"` → `"02"`), or `None` for a root.
+    #[must_use]
+    pub fn parent(self) -> Option<CameoCode> {
+        let s = self.as_str();
+        (s.len() > 2).then(|| s[..s.len() - 1].parse().ok()).flatten()
+    }
+
+    /// 1 for a root, 2 for a three-digit code, 3 for a four-digit code.
+    #[must_use]
+    pub fn level(self) -> u8 {
+        match self.as_str().len() {
+            2 => 1,
+            3 => 2,
+            _ => 3,
+        }
+    }
+
+    /// The quad class of the code's root.
+    #[must_use]
+    pub fn quad_class(self) -> QuadClass {
+        QuadClass::of_root(self.root_number()).unwrap_or(QuadClass::VerbalCooperation)
+    }
+
+    /// The PLOVER event type and mode for this code.
+    #[must_use]
+    pub fn plover(self) -> Plover {
+        Plover::of(self)
+    }
+
+    /// Whether `self` is `other` or one of its descendants (`"0721"` is within `"07"`).
+    #[must_use]
+    pub fn is_within(self, other: CameoCode) -> bool {
+        self.as_str().starts_with(other.as_str())
+    }
+}
+
+impl FromStr for CameoCode {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let s = s.trim();
+        table::CODES
+            .binary_search_by(|(code, _, _)| (*code).cmp(s))
+            .ok()
+            .and_then(|i| u16::try_from(i).ok())
+            .map(CameoCode)
+            .ok_or_else(|| Error::UnknownCameoCode { code: s.to_owned() })
+    }
+}
+
+impl fmt::Display for CameoCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for CameoCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CameoCode({})", self.as_str())
+    }
+}
+
+impl Serialize for CameoCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for CameoCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(s: &str) -> CameoCode {
+        s.parse().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn table_is_sorted_and_complete() {
+        assert_eq!(table::CODES.len(), 311);
+        assert!(table::CODES.windows(2).all(|w| w[0].0 < w[1].0));
+        for root in 1..=20 {
+            let r = code(&format!("{root:02}"));
+            assert_eq!(r.level(), 1);
+            assert_eq!(r.root(), r);
+        }
+    }
+
+    #[test]
+    fn facts_of_known_codes() {
+        let c = code("163");
+        assert_eq!(c.name(), "Impose embargo, boycott, or sanctions");
+        assert_eq!(c.root().as_str(), "16");
+        assert_eq!(c.quad_class(), QuadClass::MaterialConflict);
+        assert!((c.goldstein() - (-8.0)).abs() < f32::EPSILON);
+        assert_eq!(code("0211").parent(), Some(code("021")));
+        assert_eq!(code("021").parent(), Some(code("02")));
+        assert_eq!(code("02").parent(), None);
+        assert!(code("0211").is_within(code("02")));
+        assert!(!code("0211").is_within(code("03")));
+    }
+
+    #[test]
+    fn quad_classes_follow_gdelt_convention() {
+        for (root, quad) in [(1, 1), (5, 1), (6, 2), (8, 2), (9, 3), (13, 3), (14, 4), (20, 4)] {
+            assert_eq!(code(&format!("{root:02}")).quad_class().as_u8(), quad);
+        }
+    }
+
+    #[test]
+    fn rejects_unknown_codes() {
+        for bad in ["", "0", "21", "999", "07a", "0722x"] {
+            assert!(bad.parse::<CameoCode>().is_err(), "{bad}");
+        }
+    }
+
+    /// Our table against the shared codebook, when it is present beside the repository.
+    #[test]
+    fn matches_shared_codebook() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/cameo/cameo-codes.tsv");
+        let Ok(text) = std::fs::read_to_string(path) else { return };
+        let mut n = 0;
+        for line in text.lines().skip(1) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let c = code(f[0]);
+            assert_eq!(c.root().as_str(), f[1]);
+            assert_eq!(c.level().to_string(), f[2]);
+            assert_eq!(format!("{:.1}", c.goldstein()), format!("{:.1}", f[3].parse::<f32>().unwrap_or(99.0)));
+            assert_eq!(c.quad_class().as_u8().to_string(), f[4]);
+            assert_eq!(c.name(), f[5].trim());
+            n += 1;
+        }
+        assert_eq!(n, 311);
+    }
+}
