@@ -34,7 +34,7 @@ mod event;
 mod plover;
 mod span;
 
-pub use actor::ActorCode;
+pub use actor::{is_role, ActorCode, ROLES};
 pub use cameo::{CameoCode, QuadClass};
 pub use date::Date;
 pub use error::{Error, Result};

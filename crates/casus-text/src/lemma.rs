@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 static VERBS_TSV: &str = include_str!("../../../data/lemmas/verbs.tsv");
 static NOUNS_TSV: &str = include_str!("../../../data/lemmas/nouns.tsv");
+static POS_TSV: &str = include_str!("../../../data/lemmas/pos.tsv");
 
 /// One reading of a verb form: its lemma and which Penn tags the form can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,9 +56,10 @@ impl VerbForm {
 pub struct Lexicon {
     verbs: HashMap<&'static str, Vec<VerbForm>>,
     nouns: HashMap<&'static str, &'static str>,
+    pos: HashMap<&'static str, &'static str>,
 }
 
-static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(VERBS_TSV, NOUNS_TSV));
+static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(VERBS_TSV, NOUNS_TSV, POS_TSV));
 
 impl Lexicon {
     /// The tables compiled into the binary (parsed once, on first use).
@@ -66,7 +68,7 @@ impl Lexicon {
         &EMBEDDED
     }
 
-    fn parse(verbs_tsv: &'static str, nouns_tsv: &'static str) -> Lexicon {
+    fn parse(verbs_tsv: &'static str, nouns_tsv: &'static str, pos_tsv: &'static str) -> Lexicon {
         let mut verbs: HashMap<&'static str, Vec<VerbForm>> = HashMap::with_capacity(80_000);
         for line in verbs_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut f = line.split('\t');
@@ -90,7 +92,32 @@ impl Lexicon {
                 nouns.entry(plural).or_insert(singular.split('\t').next().unwrap_or(singular));
             }
         }
-        Lexicon { verbs, nouns }
+        let mut pos = HashMap::with_capacity(80_000);
+        for line in pos_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            if let Some((word, tags)) = line.split_once('\t') {
+                pos.insert(word, tags);
+            }
+        }
+        Lexicon { verbs, nouns, pos }
+    }
+
+    /// The Penn tags a lower-case word can have (space-separated, most frequent first),
+    /// from the en-lexicon tag dictionary; `None` for unknown words.
+    #[must_use]
+    pub fn pos_tags(&self, word: &str) -> Option<&'static str> {
+        self.pos.get(word).copied()
+    }
+
+    /// Whether the word can be a noun or adjective (or is unknown, so may be a name).
+    #[must_use]
+    pub fn can_be_nominal(&self, word: &str) -> bool {
+        self.pos_tags(word).is_none_or(|t| t.split(' ').any(|t| t.starts_with("NN") || t.starts_with("JJ") || t == "VBN" || t == "VBG" || t == "CD"))
+    }
+
+    /// Whether the word's most frequent tag is a verb tag.
+    #[must_use]
+    pub fn mostly_verb(&self, word: &str) -> bool {
+        self.pos_tags(word).and_then(|t| t.split(' ').next()).is_some_and(|t| t.starts_with("VB"))
     }
 
     /// Every verb reading of a lower-case word form.

@@ -1,0 +1,212 @@
+//! `casus code`: documents in, events out.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use casus_coder::{Coded, Coder, CoderOptions};
+use casus_core::Date;
+use casus_dict::{Dictionary, Severity};
+
+use crate::input::{self, InputFormat, Item};
+use crate::output::{self, Format};
+
+/// Arguments of `casus code`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CodeArgs {
+    /// Files, directories (searched for .txt and .jsonl) or `-` for stdin.
+    #[arg(default_value = "-")]
+    inputs: Vec<PathBuf>,
+    /// Write events to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: Format,
+    /// How to read inputs.
+    #[arg(long, value_enum, default_value = "auto")]
+    input: InputFormat,
+    /// Publication date for documents that have none (plain text), YYYY-MM-DD.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Print, per sentence, tokens, actors, verbs and why each event was or was not made.
+    #[arg(long)]
+    explain: bool,
+    /// Keep events the sentence negates (marked "negated": true).
+    #[arg(long)]
+    keep_negated: bool,
+    /// Drop events that have no target actor.
+    #[arg(long)]
+    require_dyad: bool,
+    /// A lexicon file or directory in the casus format, layered over the default
+    /// (repeatable; later ones win).
+    #[arg(long, value_name = "PATH")]
+    lexicon: Vec<PathBuf>,
+    /// Do not load the embedded default lexicon (use only --lexicon).
+    #[arg(long)]
+    no_default_lexicon: bool,
+}
+
+pub(crate) fn build_dictionary(lexicons: &[PathBuf], no_default: bool) -> anyhow::Result<Arc<Dictionary>> {
+    let mut layers = Vec::new();
+    if !no_default {
+        layers.push(casus_dict::embedded().entries);
+    }
+    let mut err = std::io::stderr().lock();
+    for p in lexicons {
+        let loaded = casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?;
+        let errors = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        for d in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+            let _ = writeln!(err, "casus: {d}");
+        }
+        if errors > 0 {
+            let _ = writeln!(err, "casus: {}: {errors} broken entries skipped", p.display());
+        }
+        layers.push(loaded.entries);
+    }
+    Ok(Arc::new(Dictionary::compile(&layers)))
+}
+
+pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
+    let default_date: Option<Date> = match &args.date {
+        Some(d) => Some(d.parse().with_context(|| format!("--date {d:?}"))?),
+        None => None,
+    };
+    let dict = build_dictionary(&args.lexicon, args.no_default_lexicon)?;
+    let options = CoderOptions { keep_negated: args.keep_negated, require_dyad: args.require_dyad, explain: args.explain };
+    let coder = Coder::new(dict).with_options(options);
+
+    let mut problems = Vec::new();
+    let files = input::expand(&args.inputs, &mut problems);
+    let mut err = std::io::stderr().lock();
+    for p in &problems {
+        writeln!(err, "casus: {p}")?;
+    }
+    let mut skipped = problems.len();
+    let mut out = crate::open_output(args.output.as_ref())?;
+    let mut explain_out: Option<Box<dyn Write>> = if args.explain {
+        if args.output.is_some() {
+            Some(crate::open_output(None)?)
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    if args.format == Format::Tsv && !args.explain {
+        writeln!(out, "{}", output::TSV_HEADER)?;
+    }
+    let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
+    let mut io_error: Option<std::io::Error> = None;
+    for path in &files {
+        input::read(path, args.input, &mut |item| {
+            if io_error.is_some() {
+                return;
+            }
+            match item {
+                Item::Skip(msg) => {
+                    skipped += 1;
+                    let _ = writeln!(err, "casus: {msg}");
+                }
+                Item::Doc(mut doc) => {
+                    if doc.date.is_none() {
+                        doc.date = default_date;
+                    }
+                    let coded = coder.code(&doc);
+                    docs += 1;
+                    sentences += coded.sentences;
+                    events += coded.events.len();
+                    let r = if args.explain {
+                        let target: &mut dyn Write = match explain_out.as_mut() {
+                            Some(w) => w.as_mut(),
+                            None => out.as_mut(),
+                        };
+                        write_explain(target, &doc, &coded)
+                            .and_then(|()| if args.output.is_some() { write_events(out.as_mut(), &coded, args.format) } else { Ok(()) })
+                    } else {
+                        write_events(out.as_mut(), &coded, args.format)
+                    };
+                    if let Err(e) = r {
+                        io_error = Some(e);
+                    }
+                }
+            }
+        });
+        if let Some(e) = io_error.take() {
+            return Err(e).context("cannot write output");
+        }
+    }
+    out.flush().context("cannot write output")?;
+    if let Some(w) = explain_out.as_mut() {
+        w.flush()?;
+    }
+    writeln!(err, "casus: {docs} documents, {sentences} sentences, {events} events; {skipped} skipped")?;
+    Ok(if docs == 0 && (skipped > 0 || files.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_events(out: &mut dyn Write, coded: &Coded, format: Format) -> std::io::Result<()> {
+    for e in &coded.events {
+        output::write_event(out, e, format)?;
+    }
+    Ok(())
+}
+
+fn write_explain(out: &mut dyn Write, doc: &casus_text::Document, coded: &Coded) -> std::io::Result<()> {
+    writeln!(out, "# document {} (date {})", doc.id, doc.date.map_or_else(|| "unknown".into(), |d| d.to_string()))?;
+    for b in &coded.analysis.boilerplate {
+        let text = doc.text.get(b.span.range()).unwrap_or("");
+        writeln!(out, "  removed {}: {:?}", b.kind.as_str(), truncate(text, 80))?;
+    }
+    if let Some(d) = &coded.analysis.dateline {
+        writeln!(out, "  dateline: place {:?}{}{}", d.place, d.region.as_ref().map(|r| format!(", region {r:?}")).unwrap_or_default(), d.agency.as_ref().map(|a| format!(", agency {a:?}")).unwrap_or_default())?;
+    }
+    if let Some(c) = &coded.main_country {
+        writeln!(out, "  main country (for bare agents): {c}")?;
+    }
+    for r in &coded.reports {
+        writeln!(out, "\n## sentence {} [{}..{}]", r.sentence, r.span.start, r.span.end)?;
+        writeln!(out, "{}", r.text)?;
+        let toks: Vec<String> = r
+            .tokens
+            .iter()
+            .map(|t| match &t.lemma {
+                Some(l) if l != &t.text.to_lowercase() => format!("{}<{l}>", t.text),
+                Some(_) => format!("{}<v>", t.text),
+                None => t.text.clone(),
+            })
+            .collect();
+        writeln!(out, "tokens: {}", toks.join(" "))?;
+        for a in &r.actors {
+            writeln!(out, "actor: {:?} → {}   [{}]", a.text, a.codes.join(", "), a.how.join("; "))?;
+        }
+        for n in &r.notes {
+            writeln!(out, "verb: {n}")?;
+        }
+        for e in coded.events.iter().filter(|e| e.sentence == r.sentence) {
+            writeln!(
+                out,
+                "event: {} → {} {} {} ({}; {:?} {:?} {:?}){}",
+                e.source,
+                e.target.map_or_else(|| "-".into(), |t| t.to_string()),
+                e.code,
+                e.code.name(),
+                e.rule,
+                e.source_text,
+                e.verb_text,
+                e.target_text.as_deref().unwrap_or(""),
+                if e.negated { " NEGATED" } else { "" }
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>())
+    }
+}

@@ -1,0 +1,69 @@
+//! `casus`: code news text into CAMEO and PLOVER political events.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod code;
+mod dict;
+mod input;
+mod output;
+
+/// casus: political event data from news text (CAMEO + PLOVER).
+#[derive(Debug, Parser)]
+#[command(name = "casus", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Code documents into events (one JSON object per line).
+    Code(code::CodeArgs),
+    /// Dictionary tools: lint, stats.
+    #[command(subcommand)]
+    Dict(dict::DictCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code(args) => code::run(&args),
+        Command::Dict(cmd) => dict::run(&cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "casus: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// Where output goes: a file (`-o`) or stdout.
+pub(crate) fn open_output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+    use anyhow::Context as _;
+    Ok(match path {
+        Some(p) if p.as_os_str() != "-" => {
+            let f = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+            Box::new(BufWriter::new(f))
+        }
+        _ => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
+    })
+}
+
+/// Whether stderr is a terminal (for progress display).
+pub(crate) fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}

@@ -1,0 +1,374 @@
+//! Actor noun phrases: names, demonyms, agents and pronouns, joined into compounds.
+
+use casus_core::{ActorCode, Date};
+use casus_dict::{ActorKind, Dictionary, WordId};
+use casus_text::Lexicon;
+
+use crate::annotate::Tok;
+use crate::words::{is_group_anaphor, is_title, pronoun_number, Class};
+
+/// What a member of a noun phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MemberKind {
+    /// A name from the actor dictionary, as the head.
+    Named(ActorKind),
+    /// An agent noun as the head.
+    Agent,
+    /// A personal or possessive pronoun, resolved later.
+    Pronoun,
+    /// "the group" and the like, resolved later.
+    Anaphor,
+}
+
+/// One actor of a noun phrase (a compound has several).
+#[derive(Debug, Clone)]
+pub(crate) struct Member {
+    pub code: Option<ActorCode>,
+    pub start: usize,
+    pub end: usize,
+    pub kind: MemberKind,
+    pub plural: bool,
+    pub needs_country: bool,
+    pub how: String,
+}
+
+/// An actor noun phrase: one member, or several joined by commas and "and".
+#[derive(Debug, Clone)]
+pub(crate) struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub members: Vec<Member>,
+    /// The preposition right before the phrase, if any (then it is not a subject).
+    pub prep: Option<usize>,
+    /// Followed by a possessive 's and not part of a larger phrase ("Syria's capital").
+    pub possessive: bool,
+}
+
+impl Np {
+    pub fn plural(&self) -> bool {
+        self.members.len() > 1 || self.members.iter().any(|m| m.plural)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Comp {
+    start: usize,
+    end: usize,
+    kind: MemberKind,
+    code: ActorCode,
+    plural: bool,
+    how: String,
+}
+
+pub(crate) struct Chunker<'d> {
+    pub dict: &'d Dictionary,
+    pub lex: &'static Lexicon,
+    pub date: Option<Date>,
+}
+
+impl Chunker<'_> {
+    /// Resolves a name's entries to one code for the date: the dated entry whose range
+    /// holds the date; else, with no date, the undated entry or the most recent one; else
+    /// (a person out of office) the country + `ELI`.
+    fn resolve(&self, entries: &[u32], cap: bool) -> Option<(ActorCode, ActorKind, String)> {
+        let usable: Vec<u32> = entries.iter().copied().filter(|&e| cap || !self.dict.actor_needs_capital(e)).collect();
+        let first = *usable.first()?;
+        let entry = |i: u32| self.dict.actor(i);
+        let pick = match self.date {
+            Some(d) => usable
+                .iter()
+                .copied()
+                .find(|&i| entry(i).dates.is_some_and(|r| r.contains(d)))
+                .or_else(|| usable.iter().copied().find(|&i| entry(i).dates.is_none())),
+            None => usable
+                .iter()
+                .copied()
+                .find(|&i| entry(i).dates.is_none())
+                .or_else(|| usable.iter().copied().max_by_key(|&i| entry(i).dates.and_then(|r| r.start))),
+        };
+        match pick {
+            Some(i) => {
+                let e = entry(i);
+                Some((e.code, e.kind, format!("{} ({})", e.origin, e.kind.as_str())))
+            }
+            None => {
+                let e = entry(first);
+                let country = e.code.country()?;
+                let code: ActorCode = format!("{country}ELI").parse().ok()?;
+                Some((code, e.kind, format!("{} (out of office on this date: {country}ELI)", e.origin)))
+            }
+        }
+    }
+
+    fn component_at(&self, toks: &[Tok<'_>], words: &[WordId], j: usize) -> Option<Comp> {
+        let actor = self
+            .dict
+            .actor_matches(words, j, toks[j].cap)
+            .into_iter()
+            .find_map(|m| self.resolve(m.entries, toks[j].cap).map(|r| (m.len, r)));
+        let agent = self.dict.agent_match(words, j);
+        match (actor, agent) {
+            (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
+                let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
+                Some(Comp { start: j, end: j + alen, kind: MemberKind::Named(kind), code, plural, how })
+            }
+            (_, Some((glen, ai))) => {
+                let last = &toks[j + glen - 1];
+                let a = self.dict.agent(ai);
+                let plural = self.lex.noun_singular(&last.lower).is_some();
+                Some(Comp {
+                    start: j,
+                    end: j + glen,
+                    kind: MemberKind::Agent,
+                    code: a.role,
+                    plural,
+                    how: format!("{} (agent {:?})", a.origin, a.noun),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the token may modify a following actor word ("fractured", "Shiite", "pro-regime").
+    fn modifier(&self, t: &Tok<'_>, after_det: bool) -> bool {
+        match t.class {
+            Class::Adv => true,
+            Class::Number => true,
+            Class::Word => {
+                if t.cap || t.lower.contains('-') || is_group_anaphor(&t.lower) {
+                    return true;
+                }
+                match self.lex.pos_tags(&t.lower) {
+                    None => true,
+                    Some(tags) => {
+                        let first = tags.split(' ').next().unwrap_or("");
+                        first.starts_with("JJ") || first == "VBN" || (after_det && self.lex.can_be_nominal(&t.lower))
+                    }
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// A simple (non-compound) actor phrase starting at `i`.
+    fn simple_np(&self, toks: &[Tok<'_>], words: &[WordId], i: usize, prev_in_np: bool) -> Option<(usize, usize, Vec<Comp>)> {
+        let n = toks.len();
+        let mut j = i;
+        let mut after_det = false;
+        while j < n && matches!(toks[j].class, Class::Det | Class::Number | Class::PossPron) {
+            if toks[j].class == Class::PossPron && j != i {
+                break;
+            }
+            after_det = true;
+            j += 1;
+            // "thousands of", "some of"
+            if j + 1 < n && toks[j].class == Class::Prep && toks[j].lower == "of" && toks[j - 1].class != Class::PossPron {
+                j += 1;
+            }
+        }
+        if i < n && toks[i].class == Class::PossPron {
+            return None; // "their forces" is handled as a pronoun
+        }
+        let mut comps: Vec<Comp> = Vec::new();
+        let mut pending_mods = 0usize;
+        while j < n {
+            if let Some(c) = self.component_at(toks, words, j) {
+                j = c.end;
+                comps.push(c);
+                pending_mods = 0;
+                continue;
+            }
+            let t = &toks[j];
+            if t.class == Class::PossMark && !comps.is_empty() && self.leads_to_component(toks, words, j + 1, true) {
+                j += 1;
+                after_det = true;
+                continue;
+            }
+            if is_title(&t.lower) && j + 1 < n && (toks[j + 1].cap) {
+                j += 1;
+                continue;
+            }
+            let verb_slot = t.is_verb_form() && (comps.is_empty() && prev_in_np || !comps.is_empty() && !t.cap);
+            if !verb_slot && self.modifier(t, after_det || !comps.is_empty()) && pending_mods < 3 && self.leads_to_component(toks, words, j + 1, after_det) {
+                pending_mods += 1;
+                j += 1;
+                continue;
+            }
+            if comps.last().is_some_and(|c| c.kind == MemberKind::Agent) && t.cap && t.class == Class::Word && j > 0 {
+                // A name after a title agent: "the deputy foreign minister Hossein Amir Abdollahian".
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if comps.is_empty() {
+            return None;
+        }
+        // Trim trailing modifiers that led nowhere.
+        let end = j.max(comps.last().map_or(j, |c| c.end));
+        let end = trim_end(toks, comps.last().map_or(end, |c| c.end), end);
+        Some((i, end, comps))
+    }
+
+    /// Whether a component follows at `j`, possibly after up to three modifiers.
+    fn leads_to_component(&self, toks: &[Tok<'_>], words: &[WordId], mut j: usize, after_det: bool) -> bool {
+        for _ in 0..4 {
+            if j >= toks.len() {
+                return false;
+            }
+            if self.component_at(toks, words, j).is_some() {
+                return true;
+            }
+            if !self.modifier(&toks[j], after_det) {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    fn member_of(&self, comps: &[Comp], start: usize, end: usize) -> Member {
+        let head = &comps[comps.len() - 1];
+        let plural = head.plural;
+        let mut how = head.how.clone();
+        let (code, needs_country) = match head.kind {
+            MemberKind::Named(_) => (head.code, false),
+            _ => {
+                // An agent: borrow the country (or a group's whole code) from the left.
+                let mut code = None;
+                for c in comps[..comps.len() - 1].iter().rev() {
+                    if let MemberKind::Named(kind) = c.kind {
+                        if kind.lends_country() {
+                            if let Some(country) = c.code.country() {
+                                code = format!("{country}{}", head.code).parse().ok();
+                                how = format!("{} + {}", c.how, head.how);
+                            }
+                        } else {
+                            code = Some(c.code);
+                            how = format!("{} (its {})", c.how, head.how);
+                        }
+                        break;
+                    }
+                }
+                match code {
+                    Some(c) => (c, false),
+                    None => (head.code, !head.code.is_organisation()),
+                }
+            }
+        };
+        Member { code: Some(code), start, end, kind: head.kind, plural, needs_country, how }
+    }
+
+    /// Every actor phrase of a sentence, compounds joined.
+    pub fn chunk(&self, toks: &[Tok<'_>]) -> Vec<Np> {
+        let words: Vec<WordId> = toks.iter().map(|t| t.word).collect();
+        let n = toks.len();
+        let mut simple: Vec<Np> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let t = &toks[i];
+            let prev_in_np = simple.last().is_some_and(|np| np.end == i);
+            if matches!(t.class, Class::Pron | Class::PossPron) && pronoun_number(&t.lower).is_some() {
+                simple.push(Np {
+                    start: i,
+                    end: i + 1,
+                    members: vec![Member {
+                        code: None,
+                        start: i,
+                        end: i + 1,
+                        kind: MemberKind::Pronoun,
+                        plural: pronoun_number(&t.lower).unwrap_or(false),
+                        needs_country: false,
+                        how: format!("pronoun {:?}", t.lower),
+                    }],
+                    prep: None,
+                    possessive: t.class == Class::PossPron,
+                });
+                i += 1;
+                continue;
+            }
+            if t.lower == "the" && i + 1 < n && is_group_anaphor(&toks[i + 1].lower) && self.component_at(toks, &words, i + 1).is_none() {
+                let next_is_name = i + 2 < n && self.component_at(toks, &words, i + 2).is_some();
+                if !next_is_name {
+                    simple.push(Np {
+                        start: i,
+                        end: i + 2,
+                        members: vec![Member {
+                            code: None,
+                            start: i,
+                            end: i + 2,
+                            kind: MemberKind::Anaphor,
+                            plural: false,
+                            needs_country: false,
+                            how: format!("anaphor \"the {}\"", toks[i + 1].lower),
+                        }],
+                        prep: None,
+                        possessive: false,
+                    });
+                    i += 2;
+                    continue;
+                }
+            }
+            if let Some((s, e, comps)) = self.simple_np(toks, &words, i, prev_in_np) {
+                let first = comps.first().map_or(s, |c| c.start);
+                let mstart = (s..first).find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number).unwrap_or(first);
+                let member = self.member_of(&comps, mstart.min(first), e);
+                simple.push(Np { start: s, end: e, members: vec![member], prep: None, possessive: false });
+                i = e.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        // Prepositions and possessives.
+        for np in &mut simple {
+            if np.start > 0 && matches!(toks[np.start - 1].class, Class::Prep | Class::To) {
+                np.prep = Some(np.start - 1);
+            }
+            if np.end < n && toks[np.end].class == Class::PossMark {
+                np.possessive = true;
+            }
+        }
+        join_compounds(toks, simple)
+    }
+}
+
+fn trim_end(toks: &[Tok<'_>], min: usize, mut end: usize) -> usize {
+    while end > min && matches!(toks[end - 1].class, Class::Adv | Class::PossMark) {
+        end -= 1;
+    }
+    end
+}
+
+/// Joins "A, B and C" into one phrase.
+fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
+    let mut out: Vec<Np> = Vec::new();
+    for np in simple {
+        if let Some(prev) = out.last_mut() {
+            let between = &toks[prev.end..np.start];
+            let joinable = !between.is_empty()
+                && between.len() <= 3
+                && between.iter().all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or"))
+                && !prev.possessive
+                && np.prep.is_none()
+                && prev.members.iter().all(|m| m.kind != MemberKind::Pronoun)
+                && np.members.iter().all(|m| m.kind != MemberKind::Pronoun);
+            let has_comma = between.iter().any(|t| t.class == Class::Comma);
+            let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or"));
+            // ", B attacked" after an object starts a new clause; "A, B and C" does not.
+            let next_is_verb = toks.get(np.end).is_some_and(|t| {
+                matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || t.is_inflected_verb()
+            });
+            let prev_is_object = prev.start > 0 && (toks[prev.start - 1].is_verb_form() || toks[prev.start - 1].class == Class::Prep);
+            let splits_clause = has_comma && has_and && next_is_verb && prev_is_object;
+            let only_comma_then_verb = has_comma && !has_and && next_is_verb;
+            if joinable && !splits_clause && !only_comma_then_verb {
+                prev.end = np.end;
+                prev.members.extend(np.members);
+                prev.possessive = np.possessive;
+                continue;
+            }
+        }
+        out.push(np);
+    }
+    out
+}

@@ -1,0 +1,544 @@
+//! Verbs and event nouns → events: pattern matching, subjects, objects, passive voice,
+//! negation, pronouns.
+
+use casus_core::{ActorCode, CameoCode, Span};
+use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
+
+use crate::annotate::Tok;
+use crate::chunk::{MemberKind, Np};
+use crate::words::{hypothetical_modal, pronoun_is_personal, realizing_verb, Class};
+
+/// A resolved actor: code plus where it is written.
+#[derive(Debug, Clone)]
+pub(crate) struct Actor {
+    pub code: ActorCode,
+    pub span: Span,
+    pub text: String,
+    pub kind: MemberKind,
+    pub plural: bool,
+    pub via: Option<String>,
+}
+
+/// An actor phrase remembered for pronoun resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Antecedent {
+    pub actors: Vec<Actor>,
+    pub plural: bool,
+}
+
+/// One candidate event before it becomes an `Event`.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    pub source: Actor,
+    pub target: Option<Actor>,
+    pub code: CameoCode,
+    pub verb: Span,
+    pub negated: bool,
+    pub rule: String,
+}
+
+/// A pattern match.
+#[derive(Debug, Clone, Default)]
+struct PMatch {
+    score: u32,
+    end: usize,
+    last_word: usize,
+    target: Option<usize>,
+    source: Option<usize>,
+    open_target: bool,
+}
+
+pub(crate) struct SentenceCoder<'s, 'a> {
+    pub dict: &'s Dictionary,
+    pub toks: &'s [Tok<'a>],
+    pub nps: &'s [Np],
+    pub doc_text: &'a str,
+    pub memory: &'s [Antecedent],
+    pub country: Option<&'s str>,
+    pub notes: Vec<String>,
+    consumed: Vec<bool>,
+    tok_np: Vec<Option<usize>>,
+}
+
+fn root_allows_no_target(code: CameoCode) -> bool {
+    matches!(code.root_number(), 14 | 15 | 18 | 19 | 20)
+}
+
+impl<'s, 'a> SentenceCoder<'s, 'a> {
+    pub fn new(
+        dict: &'s Dictionary,
+        toks: &'s [Tok<'a>],
+        nps: &'s [Np],
+        doc_text: &'a str,
+        memory: &'s [Antecedent],
+        country: Option<&'s str>,
+    ) -> Self {
+        let mut tok_np = vec![None; toks.len()];
+        for (k, np) in nps.iter().enumerate() {
+            for slot in &mut tok_np[np.start..np.end] {
+                *slot = Some(k);
+            }
+        }
+        SentenceCoder { dict, toks, nps, doc_text, memory, country, notes: Vec::new(), consumed: vec![false; toks.len()], tok_np }
+    }
+
+    fn np_starting_near(&self, pos: usize) -> Option<usize> {
+        let mut p = pos;
+        while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv) {
+            p += 1;
+        }
+        self.nps.iter().position(|np| (pos..=p).contains(&np.start) && !np.possessive)
+    }
+
+    fn skippable(&self, t: &Tok<'_>) -> bool {
+        match t.class {
+            Class::Det | Class::Adv | Class::Number | Class::PossPron => true,
+            Class::Word => !t.is_verb_form() || t.participle || t.gerund,
+            _ => false,
+        }
+    }
+
+    fn boundary(&self, t: &Tok<'_>) -> bool {
+        matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
+    }
+
+    fn matches_phrase(&self, pos: usize, phrase: &[WordId]) -> bool {
+        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
+    }
+
+    fn match_items(&self, items: &[CItem], k: usize, pos: usize, acc: PMatch) -> Option<PMatch> {
+        if k == items.len() {
+            return Some(PMatch { end: pos, ..acc });
+        }
+        let n = self.toks.len();
+        match &items[k] {
+            CItem::Phrase(alts) => {
+                let mut best: Option<PMatch> = None;
+                for skip in 0..=3 {
+                    let p = pos + skip;
+                    if p >= n || (skip > 0 && !self.skippable(&self.toks[p - 1])) {
+                        break;
+                    }
+                    for alt in alts {
+                        if self.matches_phrase(p, alt) {
+                            let len = alt.len();
+                            let next = PMatch { score: acc.score + u32::try_from(len).unwrap_or(1), last_word: p + len - 1, ..acc.clone() };
+                            if let Some(m) = self.match_items(items, k + 1, p + len, next) {
+                                if best.as_ref().is_none_or(|b| m.score > b.score) {
+                                    best = Some(m);
+                                }
+                            }
+                        }
+                    }
+                }
+                best
+            }
+            CItem::Optional(inner) => {
+                let with = self.match_items(&[(**inner).clone()], 0, pos, acc.clone()).and_then(|m| self.match_items(items, k + 1, m.end, m));
+                let without = self.match_items(items, k + 1, pos, acc);
+                match (with, without) {
+                    (Some(a), Some(b)) => Some(if a.score >= b.score { a } else { b }),
+                    (a, b) => a.or(b),
+                }
+            }
+            CItem::Target | CItem::Source => {
+                let is_target = matches!(items[k], CItem::Target);
+                match self.np_starting_near(pos) {
+                    Some(np) => {
+                        let mut next = PMatch { score: acc.score + 1, ..acc };
+                        if is_target {
+                            next.target = Some(np);
+                        } else {
+                            next.source = Some(np);
+                        }
+                        self.match_items(items, k + 1, self.nps[np].end, next)
+                    }
+                    // A trailing target that is not an actor ("the recapture of the town").
+                    None if is_target && k + 1 == items.len() => Some(PMatch { open_target: true, end: pos, ..acc }),
+                    None => None,
+                }
+            }
+            CItem::Gap(g) => {
+                let mut best: Option<PMatch> = None;
+                for skip in 0..=usize::from(*g) {
+                    let p = pos + skip;
+                    if p > n || (skip > 0 && self.boundary(&self.toks[p - 1])) {
+                        break;
+                    }
+                    if let Some(m) = self.match_items(items, k + 1, p, acc.clone()) {
+                        if best.as_ref().is_none_or(|b| m.score > b.score) {
+                            best = Some(m);
+                        }
+                    }
+                }
+                best
+            }
+        }
+    }
+
+    /// Whether the token at `i` is used as a verb here.
+    fn verb_use(&self, i: usize) -> Result<(), &'static str> {
+        let t = &self.toks[i];
+        if self.tok_np[i].is_some() {
+            return Err("part of an actor phrase");
+        }
+        if t.cap && i > 0 && !matches!(self.toks[i - 1].class, Class::Quote | Class::Break) {
+            return Err("capitalized inside the sentence: a name");
+        }
+        let prev = (0..i).rev().find(|&k| self.toks[k].class != Class::Adv);
+        if let Some(p) = prev {
+            let pt = &self.toks[p];
+            match pt.class {
+                Class::Det | Class::PossPron | Class::PossMark => return Err("after a determiner: a noun"),
+                Class::Prep if !t.gerund => return Err("after a preposition: a noun"),
+                Class::Number => return Err("after a number: a noun"),
+                Class::Word if self.tok_np[p].is_none() && !pt.is_verb_form() && !t.is_inflected_verb() => {
+                    return Err("after a modifier: a noun")
+                }
+                Class::Word if self.tok_np[p].is_none() && t.third && !pt.is_verb_form() && pt.class == Class::Word => {
+                    return Err("plural noun after a modifier")
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Why an action at `i` is not a reported fact, if it is not.
+    fn irrealis(&self, i: usize) -> Option<String> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let t = &self.toks[k];
+            match t.class {
+                Class::Adv | Class::Neg | Class::Be | Class::Have => continue,
+                Class::Modal if hypothetical_modal(&t.lower) => return Some(format!("hypothetical (\"{}\")", t.text)),
+                Class::To => {
+                    // "vowed to fight", but "continued to shell"
+                    let gov = (0..k).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
+                    let realized = gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
+                    return (!realized).then(|| format!("infinitive after \"{}\": intended, not done", gov.map_or("", |g| self.toks[g].text)));
+                }
+                Class::Prep if t.lower == "of" && self.toks[i].gerund => return Some("gerund after \"of\"".into()),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn negated(&self, from: usize, verb: usize) -> bool {
+        let start = from.max(verb.saturating_sub(5));
+        self.toks[start..verb].iter().any(|t| t.class == Class::Neg || t.lower == "no" && false)
+            || (verb + 1 < self.toks.len() && self.toks[verb + 1].class == Class::Neg && matches!(self.toks[verb].class, Class::Be | Class::Do))
+    }
+
+    fn passive(&self, i: usize) -> bool {
+        if !self.toks[i].participle {
+            return false;
+        }
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            match self.toks[k].class {
+                Class::Adv | Class::Neg => continue,
+                Class::Be => return true,
+                Class::Have => return false,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The actor phrase after "by" following `from`, for the passive voice.
+    fn by_agent(&self, from: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = from;
+        while k < n && k < from + 8 {
+            let t = &self.toks[k];
+            if self.boundary(t) {
+                return None;
+            }
+            if t.lower == "by" {
+                return self.np_starting_near(k + 1);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The subject of the clause of the verb at `i`: the nearest actor phrase to the left
+    /// that is not inside a prepositional phrase or an object of another verb.
+    fn subject(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let t = &self.toks[k];
+            if let Some(npi) = self.tok_np[k] {
+                let np = &self.nps[npi];
+                k = np.start;
+                if np.prep.is_some() || np.possessive {
+                    continue;
+                }
+                // An object of another verb ("attacked Y and shelled Z") unless that verb
+                // takes a clause ("said Y attacked Z").
+                if np.start > 0 {
+                    let before = &self.toks[np.start - 1];
+                    if before.class == Class::Word && before.is_verb_form() && self.tok_np[np.start - 1].is_none() {
+                        let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
+                            || before.verb_lemma.is_some_and(|l| matches!(l, "say" | "believe" | "think" | "fear" | "know" | "hope" | "expect" | "suggest" | "show" | "mean"));
+                        if !takes_clause {
+                            continue;
+                        }
+                    }
+                }
+                return Some(npi);
+            }
+            match t.class {
+                Class::Break if matches!(t.lower.as_str(), ";" | ":") => return None,
+                Class::Rel => {
+                    // "the rebels, who attacked": the antecedent is the subject.
+                    let mut a = k;
+                    while a > 0 && self.toks[a - 1].class == Class::Comma {
+                        a -= 1;
+                    }
+                    if a > 0 {
+                        if let Some(npi) = self.tok_np[a - 1] {
+                            return Some(npi);
+                        }
+                    }
+                    if t.lower == "that" {
+                        return None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The actors of phrase `k` (pronouns resolved), for the explain report and memory.
+    pub fn actors_of(&self, k: usize) -> Vec<Actor> {
+        self.actors(k, None)
+    }
+
+    /// The actors of a phrase, with pronouns and anaphors resolved.
+    fn actors(&self, npi: usize, exclude: Option<&[Actor]>) -> Vec<Actor> {
+        let np = &self.nps[npi];
+        let mut out = Vec::new();
+        for m in &np.members {
+            let span = Span::new(self.toks[m.start].span.start, self.toks[m.end - 1].span.end);
+            let text = self.doc_text.get(span.range()).unwrap_or("").to_owned();
+            match (m.kind, m.code) {
+                (MemberKind::Pronoun | MemberKind::Anaphor, _) => {
+                    let lower = &self.toks[m.start].lower;
+                    if let Some(ante) = self.resolve(npi, m.kind == MemberKind::Anaphor, m.plural, pronoun_is_personal(lower), exclude) {
+                        for a in ante {
+                            out.push(Actor { span, text: text.clone(), via: Some(a.text.clone()), ..a });
+                        }
+                    }
+                }
+                (_, Some(code)) => {
+                    let code = if m.needs_country { self.country.map_or(code, |c| code.with_country(c)) } else { code };
+                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None });
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn resolve(&self, npi: usize, anaphor: bool, plural: bool, personal: bool, exclude: Option<&[Actor]>) -> Option<Vec<Actor>> {
+        let fits = |actors: &[Actor], is_plural: bool| -> bool {
+            if actors.is_empty() {
+                return false;
+            }
+            if exclude.is_some_and(|ex| ex.iter().any(|e| actors.iter().any(|a| a.code == e.code))) {
+                return false;
+            }
+            let a = &actors[0];
+            let group = matches!(a.kind, MemberKind::Named(casus_dict::ActorKind::Group | casus_dict::ActorKind::Igo | casus_dict::ActorKind::Ngo | casus_dict::ActorKind::Other));
+            if anaphor {
+                return group && actors.len() == 1;
+            }
+            if plural {
+                is_plural || group
+            } else if personal {
+                actors.len() == 1 && (matches!(a.kind, MemberKind::Named(casus_dict::ActorKind::Person)) || (a.kind == MemberKind::Agent && !a.plural))
+            } else {
+                actors.len() == 1 && !a.plural && !matches!(a.kind, MemberKind::Named(casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym))
+            }
+        };
+        for j in (0..npi).rev() {
+            let np = &self.nps[j];
+            if np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor)) {
+                continue;
+            }
+            let actors = self.actors(j, None);
+            if fits(&actors, np.plural()) {
+                return Some(actors);
+            }
+        }
+        for ante in self.memory.iter().rev() {
+            if fits(&ante.actors, ante.plural) {
+                return Some(ante.actors.clone());
+            }
+        }
+        None
+    }
+
+    fn try_patterns(&self, head: usize, list: &[u32]) -> Vec<(PMatch, &'s CompiledPattern)> {
+        let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
+        for &pi in list {
+            let cp = self.dict.pattern(pi);
+            let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };
+            if let Some(m) = self.match_items(&cp.items, 0, head + 1, start) {
+                found.push((m, cp));
+            }
+        }
+        let best = found.iter().map(|(m, _)| m.score).max().unwrap_or(0);
+        let mut out: Vec<(PMatch, &CompiledPattern)> = Vec::new();
+        for (m, cp) in found {
+            if m.score != best {
+                continue;
+            }
+            // Patterns ending on different words ("arms and cash") each code; on the same
+            // word the earlier line wins.
+            if out.iter().any(|(o, _)| o.last_word == m.last_word) {
+                continue;
+            }
+            out.push((m, cp));
+        }
+        out
+    }
+
+    /// Codes every verb and event noun of the sentence.
+    pub fn code(&mut self, skip_question: bool) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        if skip_question && self.toks.last().is_some_and(|t| t.text == "?") {
+            self.notes.push("question: no events".into());
+            return out;
+        }
+        for i in 0..self.toks.len() {
+            if self.consumed[i] {
+                continue;
+            }
+            let t = &self.toks[i];
+            let verb_list = if t.verb == u32::MAX { &[][..] } else { self.dict.verb_patterns(t.verb) };
+            let noun_list = if t.noun == u32::MAX { &[][..] } else { self.dict.noun_patterns(t.noun) };
+            if verb_list.is_empty() && noun_list.is_empty() {
+                continue;
+            }
+            let verb_ok = !verb_list.is_empty() && self.verb_use(i).is_ok();
+            let (list, noun) = if verb_ok {
+                (verb_list, false)
+            } else if !noun_list.is_empty() && self.tok_np[i].is_none() {
+                (noun_list, true)
+            } else {
+                if let Err(why) = self.verb_use(i) {
+                    self.notes.push(format!("\"{}\": not a verb here ({why})", t.text));
+                }
+                continue;
+            };
+            let matches = self.try_patterns(i, list);
+            if matches.is_empty() {
+                self.notes.push(format!("\"{}\" ({}): no pattern matched", t.text, if noun { "noun" } else { "verb" }));
+                continue;
+            }
+            for (m, cp) in matches {
+                for k in i..m.end.max(i + 1) {
+                    if self.tok_np[k].is_none() {
+                        self.consumed[k] = true;
+                    }
+                }
+                let rule = cp.pattern.id.clone();
+                let Some(code) = cp.pattern.code else {
+                    self.notes.push(format!("\"{}\": rule {rule} recognizes it and codes nothing", t.text));
+                    continue;
+                };
+                if !noun {
+                    if let Some(why) = self.irrealis(i) {
+                        self.notes.push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
+                        continue;
+                    }
+                }
+                self.build(i, noun, &m, cp, code, &rule, &mut out);
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(&mut self, i: usize, noun: bool, m: &PMatch, cp: &CompiledPattern, code: CameoCode, rule: &str, out: &mut Vec<Candidate>) {
+        let t = &self.toks[i];
+        let passive = !noun && self.passive(i);
+        // Source.
+        let source_np = if let Some(s) = m.source {
+            Some(s)
+        } else if passive {
+            self.by_agent(m.end.max(i + 1))
+        } else if noun {
+            // "their recapture of", "Hezbollah's attack on", else the clause subject.
+            (i > 0).then(|| self.tok_np[i - 1]).flatten().or_else(|| {
+                if i > 1 && self.toks[i - 1].class == Class::PossMark {
+                    self.tok_np[i - 2]
+                } else {
+                    None
+                }
+            }).or_else(|| self.subject(i))
+        } else {
+            self.subject(i)
+        };
+        // Target.
+        let target_np = if m.target.is_some() {
+            m.target
+        } else if passive {
+            self.subject(i)
+        } else if !cp.pattern.has_target_slot() {
+            self.np_starting_near(m.end).filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
+        } else {
+            None
+        };
+        let Some(snp) = source_np else {
+            self.notes.push(format!("\"{}\": rule {rule} matched, but no source actor{}", t.text, if passive { " (passive without \"by\")" } else { "" }));
+            return;
+        };
+        let sources = self.actors(snp, None);
+        if sources.is_empty() {
+            self.notes.push(format!("\"{}\": rule {rule} matched, source pronoun unresolved", t.text));
+            return;
+        }
+        let targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
+        if targets.is_empty() && gerund_after_prep {
+            self.notes.push(format!("\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text));
+            return;
+        }
+        if targets.is_empty() && !root_allows_no_target(code) {
+            self.notes.push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
+            return;
+        }
+        let negated = self.negated(self.nps[snp].end.min(i), i);
+        let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
+        let verb = Span::new(t.span.start, verb_end.max(t.span.end));
+        let mut made = 0;
+        for s in &sources {
+            if targets.is_empty() {
+                out.push(Candidate { source: s.clone(), target: None, code, verb, negated, rule: rule.to_owned() });
+                made += 1;
+            }
+            for tg in &targets {
+                if tg.code == s.code {
+                    continue;
+                }
+                out.push(Candidate { source: s.clone(), target: Some(tg.clone()), code, verb, negated, rule: rule.to_owned() });
+                made += 1;
+            }
+        }
+        self.notes.push(format!(
+            "\"{}\": rule {rule} → {made} event(s){}{}",
+            t.text,
+            if passive { ", passive" } else { "" },
+            if negated { ", negated" } else { "" }
+        ));
+    }
+}

@@ -1,0 +1,278 @@
+//! The casus event coder: documents in, CAMEO and PLOVER events out.
+//!
+//! The coder is a shallow parser built for speed: it finds actor phrases (names,
+//! demonyms, agents, pronouns; compounds joined), verbs and event nouns with patterns from
+//! a compiled [`casus_dict::Dictionary`], the clause subject as source and the pattern's
+//! slot or the direct object as target, and handles the passive voice ("sanctions were
+//! imposed on Syria by the US"), negation, infinitives of intent, hypotheticals and
+//! reported speech ("X said Y attacked Z" codes the attack).
+//!
+//! # Overview
+//!
+//! - [`Coder`]: built once from a dictionary; [`Coder::code`] codes a
+//!   [`casus_text::Document`] into a [`Coded`] result: [`casus_core::Event`]s and,
+//!   on request, a [`SentenceReport`] per sentence saying why each event was or was not made.
+//! - [`CoderOptions`]: keep negated events, require a target, explain.
+//!
+//! # Example
+//!
+//! ```
+//! use casus_coder::Coder;
+//! use casus_text::Document;
+//!
+//! let coder = Coder::embedded();
+//! let doc = Document::from_plain("demo", "The United States imposed sanctions on Iran.");
+//! let coded = coder.code(&doc);
+//! let e = &coded.events[0];
+//! assert_eq!((e.source.as_str(), e.target.map(|t| t.to_string())), ("USA", Some("IRN".into())));
+//! assert_eq!(e.code.as_str(), "163");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod annotate;
+mod chunk;
+mod code;
+mod words;
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+use casus_core::{Event, EventSpans, Span};
+use casus_dict::Dictionary;
+use casus_text::{Analysis, Document, Lexicon};
+use serde::Serialize;
+
+use crate::annotate::{annotate, Tok};
+use crate::chunk::{Chunker, MemberKind, Np};
+use crate::code::{Actor, Antecedent, SentenceCoder};
+
+/// Coder switches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CoderOptions {
+    /// Keep events the sentence negates (marked `negated: true`).
+    pub keep_negated: bool,
+    /// Drop events without a target actor.
+    pub require_dyad: bool,
+    /// Produce a [`SentenceReport`] per sentence.
+    pub explain: bool,
+}
+
+/// The result of coding one document.
+#[derive(Debug, Clone, Default)]
+pub struct Coded {
+    /// The events, in sentence order.
+    pub events: Vec<Event>,
+    /// Number of sentences coded.
+    pub sentences: usize,
+    /// Per-sentence reports, when [`CoderOptions::explain`] is set.
+    pub reports: Vec<SentenceReport>,
+    /// The text-stage analysis (boilerplate, dateline, sentences).
+    pub analysis: Analysis,
+    /// The country most actors of the document belong to, used for bare agents ("the rebels").
+    pub main_country: Option<String>,
+}
+
+/// Why a sentence coded as it did.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentenceReport {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Sentence text.
+    pub text: String,
+    /// Byte span in the document.
+    pub span: Span,
+    /// Tokens with lemma and class.
+    pub tokens: Vec<TokenReport>,
+    /// Actor phrases found.
+    pub actors: Vec<ActorReport>,
+    /// What happened with each verb and event noun.
+    pub notes: Vec<String>,
+    /// Events produced.
+    pub events: usize,
+}
+
+/// A token in a [`SentenceReport`].
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenReport {
+    /// As written.
+    pub text: String,
+    /// Verb lemma, if a verb form.
+    pub lemma: Option<String>,
+    /// Coarse class.
+    pub class: String,
+}
+
+/// An actor phrase in a [`SentenceReport`].
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorReport {
+    /// As written.
+    pub text: String,
+    /// Byte span.
+    pub span: Span,
+    /// Codes of the members (`?` for an unresolved pronoun).
+    pub codes: Vec<String>,
+    /// Which dictionary entries made it.
+    pub how: Vec<String>,
+}
+
+/// The event coder.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    dict: Arc<Dictionary>,
+    options: CoderOptions,
+}
+
+static EMBEDDED: LazyLock<Arc<Dictionary>> = LazyLock::new(|| Arc::new(Dictionary::compile(&[casus_dict::embedded().entries])));
+
+impl Coder {
+    /// A coder over a compiled dictionary.
+    #[must_use]
+    pub fn new(dict: Arc<Dictionary>) -> Coder {
+        Coder { dict, options: CoderOptions::default() }
+    }
+
+    /// A coder over the embedded default lexicon (compiled once per process).
+    #[must_use]
+    pub fn embedded() -> Coder {
+        Coder::new(EMBEDDED.clone())
+    }
+
+    /// Sets the options.
+    #[must_use]
+    pub fn with_options(mut self, options: CoderOptions) -> Coder {
+        self.options = options;
+        self
+    }
+
+    /// The dictionary.
+    #[must_use]
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    /// Codes a document.
+    #[must_use]
+    pub fn code(&self, doc: &Document) -> Coded {
+        let analysis = doc.analyze();
+        let lex = Lexicon::embedded();
+        let chunker = Chunker { dict: &self.dict, lex, date: doc.date };
+        // Pass 1: tokens and actor phrases of every sentence.
+        let mut sentences: Vec<(Vec<Tok<'_>>, Vec<Np>)> = Vec::with_capacity(analysis.sentences.len());
+        for s in &analysis.sentences {
+            let text = s.text(&doc.text);
+            let tokens = casus_text::tokenize(text, s.span.start);
+            let toks = annotate(&tokens, &self.dict, lex);
+            let nps = chunker.chunk(&toks);
+            sentences.push((toks, nps));
+        }
+        let main_country = main_country(&sentences);
+        // Pass 2: events.
+        let mut coded = Coded { sentences: sentences.len(), main_country: main_country.clone(), ..Coded::default() };
+        let mut memory: Vec<Antecedent> = Vec::new();
+        for (si, (toks, nps)) in sentences.iter().enumerate() {
+            let span = analysis.sentences[si].span;
+            let mut sc = SentenceCoder::new(&self.dict, toks, nps, &doc.text, &memory, main_country.as_deref());
+            let candidates = sc.code(true);
+            let mut made = 0;
+            for c in candidates {
+                if c.negated && !self.options.keep_negated {
+                    sc.notes.push(format!("event {} {} dropped: negated (use --keep-negated)", c.source.code, c.code));
+                    continue;
+                }
+                if c.target.is_none() && self.options.require_dyad {
+                    continue;
+                }
+                made += 1;
+                coded.events.push(Event {
+                    doc: doc.id.clone(),
+                    sentence: si,
+                    date: doc.date,
+                    source: c.source.code,
+                    target: c.target.as_ref().map(|t| t.code),
+                    source_text: c.source.text.clone(),
+                    target_text: c.target.as_ref().map(|t| t.text.clone()),
+                    verb_text: doc.text.get(c.verb.range()).unwrap_or("").to_owned(),
+                    code: c.code,
+                    negated: c.negated,
+                    text: doc.text.get(span.range()).unwrap_or("").to_owned(),
+                    spans: EventSpans { source: c.source.span, target: c.target.as_ref().map(|t| t.span), verb: c.verb },
+                    rule: c.rule,
+                });
+            }
+            // Remember this sentence's actors for pronouns in the next ones.
+            let mut new_memory = Vec::new();
+            let mut actors_report = Vec::new();
+            for (k, np) in nps.iter().enumerate() {
+                let actors = sc_actors(&sc, k);
+                if self.options.explain {
+                    let span = Span::new(toks[np.start].span.start, toks[np.end - 1].span.end);
+                    actors_report.push(ActorReport {
+                        text: doc.text.get(span.range()).unwrap_or("").to_owned(),
+                        span,
+                        codes: if actors.is_empty() { vec!["?".into()] } else { actors.iter().map(|a| a.code.to_string()).collect() },
+                        how: np.members.iter().map(|m| m.how.clone()).collect(),
+                    });
+                }
+                if !actors.is_empty() && !np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun)) {
+                    new_memory.push(Antecedent { plural: np.plural(), actors });
+                }
+            }
+            if self.options.explain {
+                coded.reports.push(SentenceReport {
+                    sentence: si,
+                    text: doc.text.get(span.range()).unwrap_or("").to_owned(),
+                    span,
+                    tokens: toks
+                        .iter()
+                        .map(|t| TokenReport { text: t.text.to_owned(), lemma: t.verb_lemma.map(str::to_owned), class: format!("{:?}", t.class) })
+                        .collect(),
+                    actors: actors_report,
+                    notes: std::mem::take(&mut sc.notes),
+                    events: made,
+                });
+            }
+            drop(sc);
+            memory.extend(new_memory);
+            if memory.len() > 64 {
+                memory.drain(..memory.len() - 64);
+            }
+        }
+        coded.analysis = analysis;
+        coded
+    }
+}
+
+fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {
+    sc.actors_of(k)
+}
+
+/// The country with the most named actors in the document, if it has at least two
+/// mentions and a third of all.
+fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut total = 0;
+    for (_, nps) in sentences {
+        for np in nps {
+            for m in &np.members {
+                if let (MemberKind::Named(_), Some(code)) = (m.kind, m.code.as_ref()) {
+                    if let Some(c) = code.country() {
+                        *counts.entry(c).or_default() += 1;
+                        total += 1;
+                    }
+                }
+            }
+        }
+    }
+    let (best, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    (n >= 2 && n * 3 >= total).then(|| best.to_owned())
+}
+
+#[cfg(test)]
+mod contract {
+    #[test]
+    fn coder_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<super::Coder>();
+        check::<super::Coded>();
+    }
+}

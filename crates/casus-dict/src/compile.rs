@@ -1,0 +1,341 @@
+//! Compiled matchers: a word vocabulary, token tries for actor names and agent nouns, and
+//! verb patterns indexed by head lemma.
+
+use std::collections::{HashMap, HashSet};
+
+use casus_core::ActorCode;
+
+use crate::entry::{ActorEntry, AgentEntry, Entries, Item, Pattern};
+use crate::format::normalize;
+
+/// Id of an interned word.
+pub type WordId = u32;
+
+/// A trie over word-id sequences.
+#[derive(Debug, Default)]
+struct Trie {
+    edges: HashMap<(u32, WordId), u32>,
+    values: Vec<Vec<u32>>,
+}
+
+impl Trie {
+    fn new() -> Self {
+        Trie { edges: HashMap::new(), values: vec![Vec::new()] }
+    }
+
+    fn insert(&mut self, key: &[WordId], value: u32) {
+        let mut node = 0u32;
+        for &w in key {
+            let next = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+            node = *self.edges.entry((node, w)).or_insert_with(|| next);
+            if node == next {
+                self.values.push(Vec::new());
+            }
+        }
+        let vals = &mut self.values[node as usize];
+        if !vals.contains(&value) {
+            vals.push(value);
+        }
+    }
+
+    /// Every match starting at `start`, longest first: `(length, values)`.
+    fn matches<'a>(&'a self, words: &[WordId], start: usize) -> Vec<(usize, &'a [u32])> {
+        let mut out = Vec::new();
+        let mut node = 0u32;
+        for (i, &w) in words[start..].iter().enumerate() {
+            match self.edges.get(&(node, w)) {
+                Some(&n) => node = n,
+                None => break,
+            }
+            let vals = &self.values[node as usize];
+            if !vals.is_empty() {
+                out.push((i + 1, vals.as_slice()));
+            }
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// A compiled pattern item (word ids instead of strings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CItem {
+    /// Any of these word-id sequences.
+    Phrase(Vec<Vec<WordId>>),
+    /// May be absent.
+    Optional(Box<CItem>),
+    /// The target slot.
+    Target,
+    /// The source slot.
+    Source,
+    /// A gap of up to this many tokens.
+    Gap(u8),
+}
+
+/// A verb pattern ready to match.
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    /// The pattern as loaded.
+    pub pattern: Pattern,
+    /// Items before the head, nearest last.
+    pub before: Vec<CItem>,
+    /// Items after the head.
+    pub items: Vec<CItem>,
+}
+
+/// A compiled dictionary: every source format compiles to this, and the coder uses only it.
+#[derive(Debug)]
+pub struct Dictionary {
+    vocab: HashMap<String, WordId>,
+    actors: Vec<ActorEntry>,
+    actor_needs_capital: Vec<bool>,
+    actor_trie: Trie,
+    agents: Vec<AgentEntry>,
+    agent_trie: Trie,
+    patterns: Vec<CompiledPattern>,
+    verb_heads: HashMap<WordId, Vec<u32>>,
+    noun_heads: HashMap<WordId, Vec<u32>>,
+    speech_heads: HashSet<WordId>,
+}
+
+/// An actor-name match at a token position.
+#[derive(Debug, Clone, Copy)]
+pub struct ActorMatch<'a> {
+    /// Number of tokens matched.
+    pub len: usize,
+    /// The entries for that name (several when dated codes differ).
+    pub entries: &'a [u32],
+}
+
+impl Dictionary {
+    /// Compiles layers of entries; a later layer overrides earlier ones: an actor name, an
+    /// agent noun or a pattern (same head and items) defined in a later layer hides every
+    /// definition of it in earlier layers.
+    #[must_use]
+    pub fn compile(layers: &[Entries]) -> Dictionary {
+        let lemmas = casus_text::Lexicon::embedded();
+        let plurals = lemmas.plural_map();
+        let mut d = Dictionary {
+            vocab: HashMap::new(),
+            actors: Vec::new(),
+            actor_needs_capital: Vec::new(),
+            actor_trie: Trie::new(),
+            agents: Vec::new(),
+            agent_trie: Trie::new(),
+            patterns: Vec::new(),
+            verb_heads: HashMap::new(),
+            noun_heads: HashMap::new(),
+            speech_heads: HashSet::new(),
+        };
+
+        // Actors: the highest layer that names a key wins the key.
+        let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
+        for (li, layer) in layers.iter().enumerate() {
+            for a in &layer.actors {
+                owner.insert(name_key(&a.name), li);
+            }
+        }
+        for (li, layer) in layers.iter().enumerate() {
+            for a in &layer.actors {
+                let key = name_key(&a.name);
+                if owner.get(&key) != Some(&li) || key.is_empty() {
+                    continue;
+                }
+                let ids: Vec<WordId> = key.iter().map(|w| d.intern(w)).collect();
+                let idx = u32::try_from(d.actors.len()).unwrap_or(u32::MAX);
+                d.actor_needs_capital.push(a.name.chars().next().is_some_and(char::is_uppercase));
+                d.actors.push(a.clone());
+                d.actor_trie.insert(&ids, idx);
+            }
+        }
+
+        // Agents: singular and plural forms of the last word.
+        let mut agent_owner: HashMap<Vec<String>, usize> = HashMap::new();
+        for (li, layer) in layers.iter().enumerate() {
+            for a in &layer.agents {
+                agent_owner.insert(name_key(&a.noun), li);
+            }
+        }
+        for (li, layer) in layers.iter().enumerate() {
+            for a in &layer.agents {
+                let key = name_key(&a.noun);
+                if agent_owner.get(&key) != Some(&li) || key.is_empty() {
+                    continue;
+                }
+                let idx = u32::try_from(d.agents.len()).unwrap_or(u32::MAX);
+                d.agents.push(a.clone());
+                let mut forms = vec![key.clone()];
+                if let Some(last) = key.last() {
+                    let mut pl: Vec<String> = plurals.get(last.as_str()).map(|v| v.iter().map(|s| (*s).to_owned()).collect()).unwrap_or_default();
+                    if pl.is_empty() && lemmas.noun_singular(last).is_none() {
+                        pl.push(regular_plural(last));
+                    }
+                    for p in pl {
+                        let mut f = key.clone();
+                        if let Some(l) = f.last_mut() {
+                            *l = p;
+                        }
+                        forms.push(f);
+                    }
+                }
+                for f in forms {
+                    let ids: Vec<WordId> = f.iter().map(|w| d.intern(w)).collect();
+                    d.agent_trie.insert(&ids, idx);
+                }
+            }
+        }
+
+        // Patterns: the highest layer wins a (head, items) key.
+        let pkey = |p: &Pattern| format!("{}{}|{:?}|{:?}", if p.noun_head { "~" } else { "" }, p.head, p.before, p.items);
+        let mut pattern_owner: HashMap<String, usize> = HashMap::new();
+        for (li, layer) in layers.iter().enumerate() {
+            for p in &layer.patterns {
+                pattern_owner.insert(pkey(p), li);
+            }
+        }
+        let mut seen = HashSet::new();
+        for (li, layer) in layers.iter().enumerate() {
+            for p in &layer.patterns {
+                let k = pkey(p);
+                if pattern_owner.get(&k) != Some(&li) || !seen.insert((k, p.code)) {
+                    continue;
+                }
+                let head = d.intern(&p.head);
+                let before = p.before.iter().map(|i| d.compile_item(i)).collect();
+                let items = p.items.iter().map(|i| d.compile_item(i)).collect();
+                let idx = u32::try_from(d.patterns.len()).unwrap_or(u32::MAX);
+                if p.noun_head {
+                    d.noun_heads.entry(head).or_default().push(idx);
+                } else {
+                    d.verb_heads.entry(head).or_default().push(idx);
+                    if p.speech {
+                        d.speech_heads.insert(head);
+                    }
+                }
+                d.patterns.push(CompiledPattern { pattern: p.clone(), before, items });
+            }
+        }
+        d
+    }
+
+    fn intern(&mut self, w: &str) -> WordId {
+        let next = u32::try_from(self.vocab.len()).unwrap_or(u32::MAX);
+        *self.vocab.entry(w.to_owned()).or_insert(next)
+    }
+
+    fn compile_item(&mut self, item: &Item) -> CItem {
+        match item {
+            Item::Phrase(alts) => CItem::Phrase(alts.iter().map(|p| p.iter().map(|w| self.intern(w)).collect()).collect()),
+            Item::Optional(inner) => CItem::Optional(Box::new(self.compile_item(inner))),
+            Item::Target => CItem::Target,
+            Item::Source => CItem::Source,
+            Item::Gap(n) => CItem::Gap(*n),
+        }
+    }
+
+    /// The id of a normalized word, if the dictionary uses it anywhere.
+    #[must_use]
+    pub fn word(&self, normalized: &str) -> Option<WordId> {
+        self.vocab.get(normalized).copied()
+    }
+
+    /// Actor-name matches at `start`, longest first. `capitalized` says whether the first
+    /// matched token starts with a capital; names written with a capital need one.
+    #[must_use]
+    pub fn actor_matches(&self, words: &[WordId], start: usize, capitalized: bool) -> Vec<ActorMatch<'_>> {
+        self.actor_trie
+            .matches(words, start)
+            .into_iter()
+            .filter(|(_, vals)| capitalized || vals.iter().any(|&v| !self.actor_needs_capital[v as usize]))
+            .map(|(len, entries)| ActorMatch { len, entries })
+            .collect()
+    }
+
+    /// Whether entry `i` needs a capital letter in the text.
+    #[must_use]
+    pub fn actor_needs_capital(&self, i: u32) -> bool {
+        self.actor_needs_capital.get(i as usize).copied().unwrap_or(false)
+    }
+
+    /// The longest agent-noun match at `start`: `(length, entry index)`.
+    #[must_use]
+    pub fn agent_match(&self, words: &[WordId], start: usize) -> Option<(usize, u32)> {
+        self.agent_trie.matches(words, start).first().and_then(|(len, vals)| vals.first().map(|&v| (*len, v)))
+    }
+
+    /// An actor entry.
+    #[must_use]
+    pub fn actor(&self, i: u32) -> &ActorEntry {
+        &self.actors[i as usize]
+    }
+
+    /// An agent entry.
+    #[must_use]
+    pub fn agent(&self, i: u32) -> &AgentEntry {
+        &self.agents[i as usize]
+    }
+
+    /// The role code of an agent entry.
+    #[must_use]
+    pub fn agent_role(&self, i: u32) -> ActorCode {
+        self.agents[i as usize].role
+    }
+
+    /// Patterns whose head is the verb lemma `head`.
+    #[must_use]
+    pub fn verb_patterns(&self, head: WordId) -> &[u32] {
+        self.verb_heads.get(&head).map_or(&[], Vec::as_slice)
+    }
+
+    /// Patterns whose head is the noun lemma `head`.
+    #[must_use]
+    pub fn noun_patterns(&self, head: WordId) -> &[u32] {
+        self.noun_heads.get(&head).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the verb lemma is a reporting verb.
+    #[must_use]
+    pub fn is_speech(&self, head: WordId) -> bool {
+        self.speech_heads.contains(&head)
+    }
+
+    /// A compiled pattern.
+    #[must_use]
+    pub fn pattern(&self, i: u32) -> &CompiledPattern {
+        &self.patterns[i as usize]
+    }
+
+    /// Every actor entry.
+    #[must_use]
+    pub fn actors(&self) -> &[ActorEntry] {
+        &self.actors
+    }
+
+    /// Every agent entry.
+    #[must_use]
+    pub fn agents(&self) -> &[AgentEntry] {
+        &self.agents
+    }
+
+    /// Every compiled pattern.
+    #[must_use]
+    pub fn patterns(&self) -> &[CompiledPattern] {
+        &self.patterns
+    }
+}
+
+/// The normalized token sequence of a name or noun phrase.
+#[must_use]
+pub fn name_key(name: &str) -> Vec<String> {
+    casus_text::tokenize(name, 0).iter().map(|t| normalize(t.text)).collect()
+}
+
+fn regular_plural(w: &str) -> String {
+    if w.ends_with('s') || w.ends_with('x') || w.ends_with("ch") || w.ends_with("sh") {
+        format!("{w}es")
+    } else if w.ends_with('y') && !w.ends_with("ay") && !w.ends_with("ey") && !w.ends_with("oy") {
+        format!("{}ies", &w[..w.len() - 1])
+    } else {
+        format!("{w}s")
+    }
+}
