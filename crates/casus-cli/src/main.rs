@@ -1,6 +1,6 @@
 //! `casus`: code news text into CAMEO and PLOVER political events.
 
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,7 +48,10 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Where output goes: a file (`-o`) or stdout.
@@ -56,14 +59,10 @@ pub(crate) fn open_output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Writ
     use anyhow::Context as _;
     Ok(match path {
         Some(p) if p.as_os_str() != "-" => {
-            let f = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+            let f = std::fs::File::create(p)
+                .with_context(|| format!("cannot create {}", p.display()))?;
             Box::new(BufWriter::new(f))
         }
         _ => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),
     })
-}
-
-/// Whether stderr is a terminal (for progress display).
-pub(crate) fn stderr_is_terminal() -> bool {
-    std::io::stderr().is_terminal()
 }

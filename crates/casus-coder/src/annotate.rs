@@ -28,7 +28,6 @@ pub(crate) struct Tok<'a> {
     pub past: bool,
     pub participle: bool,
     pub gerund: bool,
-    pub base: bool,
     pub third: bool,
 }
 
@@ -53,11 +52,18 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
         .iter()
         .map(|t| {
             let lower = normalize(t.text);
-            let class = classify(&lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
+            let class = classify(
+                &lower,
+                t.kind == TokenKind::Number,
+                t.kind == TokenKind::Punct,
+            );
             let word = dict.word(&lower).unwrap_or(NONE);
-            let noun = lex.noun_singular(&lower).and_then(|s| dict.word(s)).unwrap_or(word);
+            let noun = lex
+                .noun_singular(&lower)
+                .and_then(|s| dict.word(s))
+                .unwrap_or(word);
             let (mut verb_lemma, mut verb) = (None, NONE);
-            let (mut past, mut participle, mut gerund, mut base, mut third) = (false, false, false, false, false);
+            let (mut past, mut participle, mut gerund, mut third) = (false, false, false, false);
             if class == Class::Word {
                 if let Some(lemma) = lex.verb_lemma(&lower) {
                     verb_lemma = Some(lemma);
@@ -66,7 +72,6 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
                         past |= f.is_past();
                         participle |= f.is_participle();
                         gerund |= f.is_gerund();
-                        base |= f.is_base();
                         third |= f.is_third_person();
                     }
                 }
@@ -84,7 +89,6 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
                 past,
                 participle,
                 gerund,
-                base,
                 third,
             }
         })

@@ -71,7 +71,11 @@ impl Chunker<'_> {
     /// holds the date; else, with no date, the undated entry or the most recent one; else
     /// (a person out of office) the country + `ELI`.
     fn resolve(&self, entries: &[u32], cap: bool) -> Option<(ActorCode, ActorKind, String)> {
-        let usable: Vec<u32> = entries.iter().copied().filter(|&e| cap || !self.dict.actor_needs_capital(e)).collect();
+        let usable: Vec<u32> = entries
+            .iter()
+            .copied()
+            .filter(|&e| cap || !self.dict.actor_needs_capital(e))
+            .collect();
         let first = *usable.first()?;
         let entry = |i: u32| self.dict.actor(i);
         let pick = match self.date {
@@ -84,18 +88,31 @@ impl Chunker<'_> {
                 .iter()
                 .copied()
                 .find(|&i| entry(i).dates.is_none())
-                .or_else(|| usable.iter().copied().max_by_key(|&i| entry(i).dates.and_then(|r| r.start))),
+                .or_else(|| {
+                    usable
+                        .iter()
+                        .copied()
+                        .max_by_key(|&i| entry(i).dates.and_then(|r| r.start))
+                }),
         };
         match pick {
             Some(i) => {
                 let e = entry(i);
-                Some((e.code, e.kind, format!("{} ({})", e.origin, e.kind.as_str())))
+                Some((
+                    e.code,
+                    e.kind,
+                    format!("{} ({})", e.origin, e.kind.as_str()),
+                ))
             }
             None => {
                 let e = entry(first);
                 let country = e.code.country()?;
                 let code: ActorCode = format!("{country}ELI").parse().ok()?;
-                Some((code, e.kind, format!("{} (out of office on this date: {country}ELI)", e.origin)))
+                Some((
+                    code,
+                    e.kind,
+                    format!("{} (out of office on this date: {country}ELI)", e.origin),
+                ))
             }
         }
     }
@@ -110,7 +127,14 @@ impl Chunker<'_> {
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
-                Some(Comp { start: j, end: j + alen, kind: MemberKind::Named(kind), code, plural, how })
+                Some(Comp {
+                    start: j,
+                    end: j + alen,
+                    kind: MemberKind::Named(kind),
+                    code,
+                    plural,
+                    how,
+                })
             }
             (_, Some((glen, ai))) => {
                 let last = &toks[j + glen - 1];
@@ -142,7 +166,12 @@ impl Chunker<'_> {
                     None => true,
                     Some(tags) => {
                         let first = tags.split(' ').next().unwrap_or("");
-                        first.starts_with("JJ") || first == "VBN" || (after_det && self.lex.can_be_nominal(&t.lower))
+                        if first.starts_with("JJ") || first == "VBN" {
+                            return true;
+                        }
+                        // A verb form that is not mainly an adjective ("showing") ends a phrase.
+                        let verbal = t.gerund || t.third || (t.past && !t.participle);
+                        !verbal && after_det && self.lex.can_be_nominal(&t.lower)
                     }
                 }
             }
@@ -151,7 +180,13 @@ impl Chunker<'_> {
     }
 
     /// A simple (non-compound) actor phrase starting at `i`.
-    fn simple_np(&self, toks: &[Tok<'_>], words: &[WordId], i: usize, prev_in_np: bool) -> Option<(usize, usize, Vec<Comp>)> {
+    fn simple_np(
+        &self,
+        toks: &[Tok<'_>],
+        words: &[WordId],
+        i: usize,
+        prev_in_np: bool,
+    ) -> Option<(usize, usize, Vec<Comp>)> {
         let n = toks.len();
         let mut j = i;
         let mut after_det = false;
@@ -162,7 +197,11 @@ impl Chunker<'_> {
             after_det = true;
             j += 1;
             // "thousands of", "some of"
-            if j + 1 < n && toks[j].class == Class::Prep && toks[j].lower == "of" && toks[j - 1].class != Class::PossPron {
+            if j + 1 < n
+                && toks[j].class == Class::Prep
+                && toks[j].lower == "of"
+                && toks[j - 1].class != Class::PossPron
+            {
                 j += 1;
             }
         }
@@ -179,7 +218,10 @@ impl Chunker<'_> {
                 continue;
             }
             let t = &toks[j];
-            if t.class == Class::PossMark && !comps.is_empty() && self.leads_to_component(toks, words, j + 1, true) {
+            if t.class == Class::PossMark
+                && !comps.is_empty()
+                && self.leads_to_component(toks, words, j + 1, true)
+            {
                 j += 1;
                 after_det = true;
                 continue;
@@ -188,13 +230,24 @@ impl Chunker<'_> {
                 j += 1;
                 continue;
             }
-            let verb_slot = t.is_verb_form() && (comps.is_empty() && prev_in_np || !comps.is_empty() && !t.cap);
-            if !verb_slot && self.modifier(t, after_det || !comps.is_empty()) && pending_mods < 3 && self.leads_to_component(toks, words, j + 1, after_det) {
+            // Right after an actor word, a verb form is the verb ("Rebels attack government troops").
+            let after_component = comps.last().is_some_and(|c| c.end == j);
+            let verb_slot =
+                t.is_verb_form() && !t.cap && (comps.is_empty() && prev_in_np || after_component);
+            if !verb_slot
+                && self.modifier(t, after_det || !comps.is_empty())
+                && pending_mods < 3
+                && self.leads_to_component(toks, words, j + 1, after_det)
+            {
                 pending_mods += 1;
                 j += 1;
                 continue;
             }
-            if comps.last().is_some_and(|c| c.kind == MemberKind::Agent) && t.cap && t.class == Class::Word && j > 0 {
+            if comps.last().is_some_and(|c| c.kind == MemberKind::Agent)
+                && t.cap
+                && t.class == Class::Word
+                && j > 0
+            {
                 // A name after a title agent: "the deputy foreign minister Hossein Amir Abdollahian".
                 j += 1;
                 continue;
@@ -211,7 +264,13 @@ impl Chunker<'_> {
     }
 
     /// Whether a component follows at `j`, possibly after up to three modifiers.
-    fn leads_to_component(&self, toks: &[Tok<'_>], words: &[WordId], mut j: usize, after_det: bool) -> bool {
+    fn leads_to_component(
+        &self,
+        toks: &[Tok<'_>],
+        words: &[WordId],
+        mut j: usize,
+        after_det: bool,
+    ) -> bool {
         for _ in 0..4 {
             if j >= toks.len() {
                 return false;
@@ -256,7 +315,15 @@ impl Chunker<'_> {
                 }
             }
         };
-        Member { code: Some(code), start, end, kind: head.kind, plural, needs_country, how }
+        Member {
+            code: Some(code),
+            start,
+            end,
+            kind: head.kind,
+            plural,
+            needs_country,
+            how,
+        }
     }
 
     /// Every actor phrase of a sentence, compounds joined.
@@ -268,7 +335,9 @@ impl Chunker<'_> {
         while i < n {
             let t = &toks[i];
             let prev_in_np = simple.last().is_some_and(|np| np.end == i);
-            if matches!(t.class, Class::Pron | Class::PossPron) && pronoun_number(&t.lower).is_some() {
+            if matches!(t.class, Class::Pron | Class::PossPron)
+                && pronoun_number(&t.lower).is_some()
+            {
                 simple.push(Np {
                     start: i,
                     end: i + 1,
@@ -287,7 +356,11 @@ impl Chunker<'_> {
                 i += 1;
                 continue;
             }
-            if t.lower == "the" && i + 1 < n && is_group_anaphor(&toks[i + 1].lower) && self.component_at(toks, &words, i + 1).is_none() {
+            if t.lower == "the"
+                && i + 1 < n
+                && is_group_anaphor(&toks[i + 1].lower)
+                && self.component_at(toks, &words, i + 1).is_none()
+            {
                 let next_is_name = i + 2 < n && self.component_at(toks, &words, i + 2).is_some();
                 if !next_is_name {
                     simple.push(Np {
@@ -311,9 +384,17 @@ impl Chunker<'_> {
             }
             if let Some((s, e, comps)) = self.simple_np(toks, &words, i, prev_in_np) {
                 let first = comps.first().map_or(s, |c| c.start);
-                let mstart = (s..first).find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number).unwrap_or(first);
+                let mstart = (s..first)
+                    .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)
+                    .unwrap_or(first);
                 let member = self.member_of(&comps, mstart.min(first), e);
-                simple.push(Np { start: s, end: e, members: vec![member], prep: None, possessive: false });
+                simple.push(Np {
+                    start: s,
+                    end: e,
+                    members: vec![member],
+                    prep: None,
+                    possessive: false,
+                });
                 i = e.max(i + 1);
             } else {
                 i += 1;
@@ -347,18 +428,25 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let between = &toks[prev.end..np.start];
             let joinable = !between.is_empty()
                 && between.len() <= 3
-                && between.iter().all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or"))
+                && between.iter().all(|t| {
+                    t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or")
+                })
                 && !prev.possessive
                 && np.prep.is_none()
                 && prev.members.iter().all(|m| m.kind != MemberKind::Pronoun)
                 && np.members.iter().all(|m| m.kind != MemberKind::Pronoun);
             let has_comma = between.iter().any(|t| t.class == Class::Comma);
-            let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or"));
+            let has_and = between
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "and" | "&" | "or"));
             // ", B attacked" after an object starts a new clause; "A, B and C" does not.
             let next_is_verb = toks.get(np.end).is_some_and(|t| {
-                matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || t.is_inflected_verb()
+                matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do)
+                    || t.is_inflected_verb()
             });
-            let prev_is_object = prev.start > 0 && (toks[prev.start - 1].is_verb_form() || toks[prev.start - 1].class == Class::Prep);
+            let prev_is_object = prev.start > 0
+                && (toks[prev.start - 1].is_verb_form()
+                    || toks[prev.start - 1].class == Class::Prep);
             let splits_clause = has_comma && has_and && next_is_verb && prev_is_object;
             let only_comma_then_verb = has_comma && !has_and && next_is_verb;
             if joinable && !splits_clause && !only_comma_then_verb {

@@ -6,7 +6,7 @@ use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
 
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
-use crate::words::{hypothetical_modal, pronoun_is_personal, realizing_verb, Class};
+use crate::words::{hypothetical_modal, is_collective, pronoun_is_personal, realizing_verb, Class};
 
 /// A resolved actor: code plus where it is written.
 #[derive(Debug, Clone)]
@@ -45,7 +45,6 @@ struct PMatch {
     last_word: usize,
     target: Option<usize>,
     source: Option<usize>,
-    open_target: bool,
 }
 
 pub(crate) struct SentenceCoder<'s, 'a> {
@@ -79,7 +78,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 *slot = Some(k);
             }
         }
-        SentenceCoder { dict, toks, nps, doc_text, memory, country, notes: Vec::new(), consumed: vec![false; toks.len()], tok_np }
+        SentenceCoder {
+            dict,
+            toks,
+            nps,
+            doc_text,
+            memory,
+            country,
+            notes: Vec::new(),
+            consumed: vec![false; toks.len()],
+            tok_np,
+        }
     }
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
@@ -87,7 +96,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv) {
             p += 1;
         }
-        self.nps.iter().position(|np| (pos..=p).contains(&np.start) && !np.possessive)
+        self.nps
+            .iter()
+            .position(|np| (pos..=p).contains(&np.start) && !np.possessive)
     }
 
     fn skippable(&self, t: &Tok<'_>) -> bool {
@@ -99,11 +110,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     }
 
     fn boundary(&self, t: &Tok<'_>) -> bool {
-        matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
+        matches!(
+            t.class,
+            Class::Break | Class::End | Class::Quote | Class::Paren
+        )
     }
 
     fn matches_phrase(&self, pos: usize, phrase: &[WordId]) -> bool {
-        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
+        phrase
+            .iter()
+            .enumerate()
+            .all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
     }
 
     fn match_items(&self, items: &[CItem], k: usize, pos: usize, acc: PMatch) -> Option<PMatch> {
@@ -122,7 +139,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     for alt in alts {
                         if self.matches_phrase(p, alt) {
                             let len = alt.len();
-                            let next = PMatch { score: acc.score + u32::try_from(len).unwrap_or(1), last_word: p + len - 1, ..acc.clone() };
+                            let next = PMatch {
+                                score: acc.score + u32::try_from(len).unwrap_or(1),
+                                last_word: p + len - 1,
+                                ..acc.clone()
+                            };
                             if let Some(m) = self.match_items(items, k + 1, p + len, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
@@ -134,7 +155,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
             CItem::Optional(inner) => {
-                let with = self.match_items(&[(**inner).clone()], 0, pos, acc.clone()).and_then(|m| self.match_items(items, k + 1, m.end, m));
+                let with = self
+                    .match_items(&[(**inner).clone()], 0, pos, acc.clone())
+                    .and_then(|m| self.match_items(items, k + 1, m.end, m));
                 let without = self.match_items(items, k + 1, pos, acc);
                 match (with, without) {
                     (Some(a), Some(b)) => Some(if a.score >= b.score { a } else { b }),
@@ -145,7 +168,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let is_target = matches!(items[k], CItem::Target);
                 match self.np_starting_near(pos) {
                     Some(np) => {
-                        let mut next = PMatch { score: acc.score + 1, ..acc };
+                        let mut next = PMatch {
+                            score: acc.score + 1,
+                            ..acc
+                        };
                         if is_target {
                             next.target = Some(np);
                         } else {
@@ -154,7 +180,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         self.match_items(items, k + 1, self.nps[np].end, next)
                     }
                     // A trailing target that is not an actor ("the recapture of the town").
-                    None if is_target && k + 1 == items.len() => Some(PMatch { open_target: true, end: pos, ..acc }),
+                    None if is_target && k + 1 == items.len() => Some(PMatch { end: pos, ..acc }),
                     None => None,
                 }
             }
@@ -189,13 +215,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if let Some(p) = prev {
             let pt = &self.toks[p];
             match pt.class {
-                Class::Det | Class::PossPron | Class::PossMark => return Err("after a determiner: a noun"),
+                Class::Det | Class::PossPron | Class::PossMark => {
+                    return Err("after a determiner: a noun")
+                }
                 Class::Prep if !t.gerund => return Err("after a preposition: a noun"),
                 Class::Number => return Err("after a number: a noun"),
-                Class::Word if self.tok_np[p].is_none() && !pt.is_verb_form() && !t.is_inflected_verb() => {
+                Class::Word
+                    if self.tok_np[p].is_none() && !pt.is_verb_form() && !t.is_inflected_verb() =>
+                {
                     return Err("after a modifier: a noun")
                 }
-                Class::Word if self.tok_np[p].is_none() && t.third && !pt.is_verb_form() && pt.class == Class::Word => {
+                Class::Word
+                    if self.tok_np[p].is_none()
+                        && t.third
+                        && !pt.is_verb_form()
+                        && pt.class == Class::Word =>
+                {
                     return Err("plural noun after a modifier")
                 }
                 _ => {}
@@ -212,14 +247,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let t = &self.toks[k];
             match t.class {
                 Class::Adv | Class::Neg | Class::Be | Class::Have => continue,
-                Class::Modal if hypothetical_modal(&t.lower) => return Some(format!("hypothetical (\"{}\")", t.text)),
+                Class::Modal if hypothetical_modal(&t.lower) => {
+                    return Some(format!("hypothetical (\"{}\")", t.text))
+                }
                 Class::To => {
                     // "vowed to fight", but "continued to shell"
-                    let gov = (0..k).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
-                    let realized = gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
-                    return (!realized).then(|| format!("infinitive after \"{}\": intended, not done", gov.map_or("", |g| self.toks[g].text)));
+                    let gov = (0..k)
+                        .rev()
+                        .find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
+                    let realized =
+                        gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
+                    return (!realized).then(|| {
+                        format!(
+                            "infinitive after \"{}\": intended, not done",
+                            gov.map_or("", |g| self.toks[g].text)
+                        )
+                    });
                 }
-                Class::Prep if t.lower == "of" && self.toks[i].gerund => return Some("gerund after \"of\"".into()),
+                Class::Prep if t.lower == "of" && self.toks[i].gerund => {
+                    return Some("gerund after \"of\"".into())
+                }
                 _ => return None,
             }
         }
@@ -228,8 +275,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn negated(&self, from: usize, verb: usize) -> bool {
         let start = from.max(verb.saturating_sub(5));
-        self.toks[start..verb].iter().any(|t| t.class == Class::Neg || t.lower == "no" && false)
-            || (verb + 1 < self.toks.len() && self.toks[verb + 1].class == Class::Neg && matches!(self.toks[verb].class, Class::Be | Class::Do))
+        self.toks[start..verb]
+            .iter()
+            .any(|t| t.class == Class::Neg || t.lower == "no" && false)
+            || (verb + 1 < self.toks.len()
+                && self.toks[verb + 1].class == Class::Neg
+                && matches!(self.toks[verb].class, Class::Be | Class::Do))
     }
 
     fn passive(&self, i: usize) -> bool {
@@ -283,9 +334,27 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // takes a clause ("said Y attacked Z").
                 if np.start > 0 {
                     let before = &self.toks[np.start - 1];
-                    if before.class == Class::Word && before.is_verb_form() && self.tok_np[np.start - 1].is_none() {
-                        let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
-                            || before.verb_lemma.is_some_and(|l| matches!(l, "say" | "believe" | "think" | "fear" | "know" | "hope" | "expect" | "suggest" | "show" | "mean"));
+                    if before.class == Class::Word
+                        && before.is_verb_form()
+                        && self.tok_np[np.start - 1].is_none()
+                    {
+                        let takes_clause = before.verb != u32::MAX
+                            && self.dict.is_speech(before.verb)
+                            || before.verb_lemma.is_some_and(|l| {
+                                matches!(
+                                    l,
+                                    "say"
+                                        | "believe"
+                                        | "think"
+                                        | "fear"
+                                        | "know"
+                                        | "hope"
+                                        | "expect"
+                                        | "suggest"
+                                        | "show"
+                                        | "mean"
+                                )
+                            });
                         if !takes_clause {
                             continue;
                         }
@@ -331,15 +400,37 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             match (m.kind, m.code) {
                 (MemberKind::Pronoun | MemberKind::Anaphor, _) => {
                     let lower = &self.toks[m.start].lower;
-                    if let Some(ante) = self.resolve(npi, m.kind == MemberKind::Anaphor, m.plural, pronoun_is_personal(lower), exclude) {
+                    if let Some(ante) = self.resolve(
+                        npi,
+                        m.kind == MemberKind::Anaphor,
+                        m.plural,
+                        pronoun_is_personal(lower),
+                        exclude,
+                    ) {
                         for a in ante {
-                            out.push(Actor { span, text: text.clone(), via: Some(a.text.clone()), ..a });
+                            out.push(Actor {
+                                span,
+                                text: text.clone(),
+                                via: Some(a.text.clone()),
+                                ..a
+                            });
                         }
                     }
                 }
                 (_, Some(code)) => {
-                    let code = if m.needs_country { self.country.map_or(code, |c| code.with_country(c)) } else { code };
-                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None });
+                    let code = if m.needs_country {
+                        self.country.map_or(code, |c| code.with_country(c))
+                    } else {
+                        code
+                    };
+                    out.push(Actor {
+                        code,
+                        span,
+                        text,
+                        kind: m.kind,
+                        plural: m.plural,
+                        via: None,
+                    });
                 }
                 _ => {}
             }
@@ -347,30 +438,66 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         out
     }
 
-    fn resolve(&self, npi: usize, anaphor: bool, plural: bool, personal: bool, exclude: Option<&[Actor]>) -> Option<Vec<Actor>> {
+    fn resolve(
+        &self,
+        npi: usize,
+        anaphor: bool,
+        plural: bool,
+        personal: bool,
+        exclude: Option<&[Actor]>,
+    ) -> Option<Vec<Actor>> {
         let fits = |actors: &[Actor], is_plural: bool| -> bool {
             if actors.is_empty() {
                 return false;
             }
-            if exclude.is_some_and(|ex| ex.iter().any(|e| actors.iter().any(|a| a.code == e.code))) {
+            if exclude.is_some_and(|ex| ex.iter().any(|e| actors.iter().any(|a| a.code == e.code)))
+            {
                 return false;
             }
             let a = &actors[0];
-            let group = matches!(a.kind, MemberKind::Named(casus_dict::ActorKind::Group | casus_dict::ActorKind::Igo | casus_dict::ActorKind::Ngo | casus_dict::ActorKind::Other));
+            let group = matches!(
+                a.kind,
+                MemberKind::Named(
+                    casus_dict::ActorKind::Group
+                        | casus_dict::ActorKind::Igo
+                        | casus_dict::ActorKind::Ngo
+                        | casus_dict::ActorKind::Other
+                )
+            );
             if anaphor {
                 return group && actors.len() == 1;
             }
             if plural {
                 is_plural || group
             } else if personal {
-                actors.len() == 1 && (matches!(a.kind, MemberKind::Named(casus_dict::ActorKind::Person)) || (a.kind == MemberKind::Agent && !a.plural))
+                let last_word = a.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+                actors.len() == 1
+                    && !a.plural
+                    && match a.kind {
+                        MemberKind::Named(
+                            casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym,
+                        ) => true,
+                        MemberKind::Agent => !is_collective(&last_word),
+                        _ => false,
+                    }
             } else {
-                actors.len() == 1 && !a.plural && !matches!(a.kind, MemberKind::Named(casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym))
+                actors.len() == 1
+                    && !a.plural
+                    && !matches!(
+                        a.kind,
+                        MemberKind::Named(
+                            casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym
+                        )
+                    )
             }
         };
         for j in (0..npi).rev() {
             let np = &self.nps[j];
-            if np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor)) {
+            if np
+                .members
+                .iter()
+                .any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor))
+            {
                 continue;
             }
             let actors = self.actors(j, None);
@@ -390,7 +517,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
         for &pi in list {
             let cp = self.dict.pattern(pi);
-            let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };
+            let start = PMatch {
+                score: 1,
+                end: head + 1,
+                last_word: head,
+                ..PMatch::default()
+            };
             if let Some(m) = self.match_items(&cp.items, 0, head + 1, start) {
                 found.push((m, cp));
             }
@@ -423,8 +555,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 continue;
             }
             let t = &self.toks[i];
-            let verb_list = if t.verb == u32::MAX { &[][..] } else { self.dict.verb_patterns(t.verb) };
-            let noun_list = if t.noun == u32::MAX { &[][..] } else { self.dict.noun_patterns(t.noun) };
+            let verb_list = if t.verb == u32::MAX {
+                &[][..]
+            } else {
+                self.dict.verb_patterns(t.verb)
+            };
+            let noun_list = if t.noun == u32::MAX {
+                &[][..]
+            } else {
+                self.dict.noun_patterns(t.noun)
+            };
             if verb_list.is_empty() && noun_list.is_empty() {
                 continue;
             }
@@ -435,13 +575,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 (noun_list, true)
             } else {
                 if let Err(why) = self.verb_use(i) {
-                    self.notes.push(format!("\"{}\": not a verb here ({why})", t.text));
+                    self.notes
+                        .push(format!("\"{}\": not a verb here ({why})", t.text));
                 }
                 continue;
             };
             let matches = self.try_patterns(i, list);
             if matches.is_empty() {
-                self.notes.push(format!("\"{}\" ({}): no pattern matched", t.text, if noun { "noun" } else { "verb" }));
+                self.notes.push(format!(
+                    "\"{}\" ({}): no pattern matched",
+                    t.text,
+                    if noun { "noun" } else { "verb" }
+                ));
                 continue;
             }
             for (m, cp) in matches {
@@ -452,12 +597,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 let rule = cp.pattern.id.clone();
                 let Some(code) = cp.pattern.code else {
-                    self.notes.push(format!("\"{}\": rule {rule} recognizes it and codes nothing", t.text));
+                    self.notes.push(format!(
+                        "\"{}\": rule {rule} recognizes it and codes nothing",
+                        t.text
+                    ));
                     continue;
                 };
                 if !noun {
                     if let Some(why) = self.irrealis(i) {
-                        self.notes.push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
+                        self.notes
+                            .push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
                         continue;
                     }
                 }
@@ -468,7 +617,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn build(&mut self, i: usize, noun: bool, m: &PMatch, cp: &CompiledPattern, code: CameoCode, rule: &str, out: &mut Vec<Candidate>) {
+    fn build(
+        &mut self,
+        i: usize,
+        noun: bool,
+        m: &PMatch,
+        cp: &CompiledPattern,
+        code: CameoCode,
+        rule: &str,
+        out: &mut Vec<Candidate>,
+    ) {
         let t = &self.toks[i];
         let passive = !noun && self.passive(i);
         // Source.
@@ -478,13 +636,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             self.by_agent(m.end.max(i + 1))
         } else if noun {
             // "their recapture of", "Hezbollah's attack on", else the clause subject.
-            (i > 0).then(|| self.tok_np[i - 1]).flatten().or_else(|| {
-                if i > 1 && self.toks[i - 1].class == Class::PossMark {
-                    self.tok_np[i - 2]
-                } else {
-                    None
-                }
-            }).or_else(|| self.subject(i))
+            (i > 0)
+                .then(|| self.tok_np[i - 1])
+                .flatten()
+                .or_else(|| {
+                    if i > 1 && self.toks[i - 1].class == Class::PossMark {
+                        self.tok_np[i - 2]
+                    } else {
+                        None
+                    }
+                })
+                .or_else(|| self.subject(i))
         } else {
             self.subject(i)
         };
@@ -494,43 +656,81 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         } else if passive {
             self.subject(i)
         } else if !cp.pattern.has_target_slot() {
-            self.np_starting_near(m.end).filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
+            self.np_starting_near(m.end)
+                .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
         } else {
             None
         };
         let Some(snp) = source_np else {
-            self.notes.push(format!("\"{}\": rule {rule} matched, but no source actor{}", t.text, if passive { " (passive without \"by\")" } else { "" }));
+            self.notes.push(format!(
+                "\"{}\": rule {rule} matched, but no source actor{}",
+                t.text,
+                if passive {
+                    " (passive without \"by\")"
+                } else {
+                    ""
+                }
+            ));
             return;
         };
         let sources = self.actors(snp, None);
         if sources.is_empty() {
-            self.notes.push(format!("\"{}\": rule {rule} matched, source pronoun unresolved", t.text));
+            self.notes.push(format!(
+                "\"{}\": rule {rule} matched, source pronoun unresolved",
+                t.text
+            ));
             return;
         }
-        let targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        let targets = target_np
+            .map(|tn| self.actors(tn, Some(&sources)))
+            .unwrap_or_default();
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
         if targets.is_empty() && gerund_after_prep {
-            self.notes.push(format!("\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text));
+            self.notes.push(format!(
+                "\"{}\": rule {rule} matched, but a gerund after a preposition needs a target",
+                t.text
+            ));
             return;
         }
         if targets.is_empty() && !root_allows_no_target(code) {
-            self.notes.push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
+            self.notes.push(format!(
+                "\"{}\": rule {rule} matched, but no target actor (code {code} needs one)",
+                t.text
+            ));
             return;
         }
         let negated = self.negated(self.nps[snp].end.min(i), i);
-        let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
+        let verb_end = if m.last_word >= i {
+            self.toks[m.last_word].span.end
+        } else {
+            t.span.end
+        };
         let verb = Span::new(t.span.start, verb_end.max(t.span.end));
         let mut made = 0;
         for s in &sources {
             if targets.is_empty() {
-                out.push(Candidate { source: s.clone(), target: None, code, verb, negated, rule: rule.to_owned() });
+                out.push(Candidate {
+                    source: s.clone(),
+                    target: None,
+                    code,
+                    verb,
+                    negated,
+                    rule: rule.to_owned(),
+                });
                 made += 1;
             }
             for tg in &targets {
                 if tg.code == s.code {
                     continue;
                 }
-                out.push(Candidate { source: s.clone(), target: Some(tg.clone()), code, verb, negated, rule: rule.to_owned() });
+                out.push(Candidate {
+                    source: s.clone(),
+                    target: Some(tg.clone()),
+                    code,
+                    verb,
+                    negated,
+                    rule: rule.to_owned(),
+                });
                 made += 1;
             }
         }

@@ -96,7 +96,9 @@ impl CameoCode {
     #[must_use]
     pub fn parent(self) -> Option<CameoCode> {
         let s = self.as_str();
-        (s.len() > 2).then(|| s[..s.len() - 1].parse().ok()).flatten()
+        (s.len() > 2)
+            .then(|| s[..s.len() - 1].parse().ok())
+            .flatten()
     }
 
     /// 1 for a root, 2 for a three-digit code, 3 for a four-digit code.
@@ -202,7 +204,16 @@ mod tests {
 
     #[test]
     fn quad_classes_follow_gdelt_convention() {
-        for (root, quad) in [(1, 1), (5, 1), (6, 2), (8, 2), (9, 3), (13, 3), (14, 4), (20, 4)] {
+        for (root, quad) in [
+            (1, 1),
+            (5, 1),
+            (6, 2),
+            (8, 2),
+            (9, 3),
+            (13, 3),
+            (14, 4),
+            (20, 4),
+        ] {
             assert_eq!(code(&format!("{root:02}")).quad_class().as_u8(), quad);
         }
     }
@@ -217,15 +228,23 @@ mod tests {
     /// Our table against the shared codebook, when it is present beside the repository.
     #[test]
     fn matches_shared_codebook() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/cameo/cameo-codes.tsv");
-        let Ok(text) = std::fs::read_to_string(path) else { return };
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/conformance/cameo/cameo-codes.tsv"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
         let mut n = 0;
         for line in text.lines().skip(1) {
             let f: Vec<&str> = line.split('\t').collect();
             let c = code(f[0]);
             assert_eq!(c.root().as_str(), f[1]);
             assert_eq!(c.level().to_string(), f[2]);
-            assert_eq!(format!("{:.1}", c.goldstein()), format!("{:.1}", f[3].parse::<f32>().unwrap_or(99.0)));
+            assert_eq!(
+                format!("{:.1}", c.goldstein()),
+                format!("{:.1}", f[3].parse::<f32>().unwrap_or(99.0))
+            );
             assert_eq!(c.quad_class().as_u8().to_string(), f[4]);
             assert_eq!(c.name(), f[5].trim());
             n += 1;

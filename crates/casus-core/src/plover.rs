@@ -151,7 +151,10 @@ impl Plover {
             "204" | "2041" | "2042" => (Some(T::Assault), Some("unconventional")),
             _ => (Some(T::Assault), None),
         };
-        Plover { event_type: t, mode }
+        Plover {
+            event_type: t,
+            mode,
+        }
     }
 }
 
@@ -210,14 +213,22 @@ mod tests {
     /// with our table on type and mode.
     #[test]
     fn agrees_with_published_crosswalk() {
-        let path =
-            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/plover/CAMEO2PLOVER-2021.txt");
-        let Ok(text) = std::fs::read_to_string(path) else { return };
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/conformance/plover/CAMEO2PLOVER-2021.txt"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            return;
+        };
         let mut checked = 0;
         for line in text.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
-            let Some((code, rest)) = line.split_once(':') else { continue };
-            let Ok(code) = code.trim().parse::<CameoCode>() else { continue };
+            let Some((code, rest)) = line.split_once(':') else {
+                continue;
+            };
+            let Ok(code) = code.trim().parse::<CameoCode>() else {
+                continue;
+            };
             // Root lines name only a heading. In the 175 lines the published table puts a
             // context ("pro_autocracy") in the mode column; PLOVER has no such mode.
             if code.level() == 1 || code.as_str() == "175" {
@@ -227,7 +238,11 @@ mod tests {
             let ty = parts.next().unwrap_or("");
             let mode = parts.next().unwrap_or("");
             let ours = code.plover();
-            assert_eq!(ours.event_type.map(PloverType::as_str), Some(ty), "type of {code}");
+            assert_eq!(
+                ours.event_type.map(PloverType::as_str),
+                Some(ty),
+                "type of {code}"
+            );
             assert_eq!(ours.mode.unwrap_or(""), mode, "mode of {code}");
             checked += 1;
         }

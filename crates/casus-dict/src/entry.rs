@@ -65,7 +65,14 @@ impl ActorKind {
     /// Hezbollah's code).
     #[must_use]
     pub fn lends_country(self) -> bool {
-        matches!(self, ActorKind::Country | ActorKind::Demonym | ActorKind::Capital | ActorKind::Person | ActorKind::Region)
+        matches!(
+            self,
+            ActorKind::Country
+                | ActorKind::Demonym
+                | ActorKind::Capital
+                | ActorKind::Person
+                | ActorKind::Region
+        )
     }
 }
 
@@ -165,7 +172,10 @@ impl Pattern {
     /// Whether the pattern places the source itself (`$`).
     #[must_use]
     pub fn has_source_slot(&self) -> bool {
-        self.items.iter().chain(&self.before).any(|i| matches!(i, Item::Source))
+        self.items
+            .iter()
+            .chain(&self.before)
+            .any(|i| matches!(i, Item::Source))
     }
 }
 

@@ -31,13 +31,15 @@ mod entry;
 mod error;
 mod format;
 mod lint;
-mod stats;
 mod load;
+mod stats;
 
 pub use compile::{name_key, ActorMatch, CItem, CompiledPattern, Dictionary, WordId};
 pub use entry::{ActorEntry, ActorKind, AgentEntry, DateRange, Entries, Item, Pattern};
 pub use error::{Diagnostic, Error, Origin, Result, Severity};
 pub use format::{normalize, parse_actors, parse_agents, parse_date_range, parse_verbs, FileKind};
 pub use lint::lint;
+pub use load::{
+    embedded, embedded_file, embedded_files, load_file_as, load_path, read_text, Loaded,
+};
 pub use stats::Stats;
-pub use load::{embedded, embedded_file, embedded_files, load_file_as, load_path, read_text, Loaded};

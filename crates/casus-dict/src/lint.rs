@@ -16,7 +16,11 @@ use crate::{Diagnostic, Severity};
 #[must_use]
 pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let warn = |origin: &crate::Origin, message: String| Diagnostic { origin: origin.clone(), severity: Severity::Warning, message };
+    let warn = |origin: &crate::Origin, message: String| Diagnostic {
+        origin: origin.clone(),
+        severity: Severity::Warning,
+        message,
+    };
 
     let mut by_name: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
     for (i, a) in entries.actors.iter().enumerate() {
@@ -32,17 +36,32 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
                 let overlap = match (a.dates, b.dates) {
                     (None, _) | (_, None) => true,
                     (Some(x), Some(y)) => {
-                        x.start.is_none_or(|s| y.end.is_none_or(|e| s <= e)) && y.start.is_none_or(|s| x.end.is_none_or(|e| s <= e))
+                        x.start.is_none_or(|s| y.end.is_none_or(|e| s <= e))
+                            && y.start.is_none_or(|s| x.end.is_none_or(|e| s <= e))
                     }
                 };
                 if a.code == b.code && a.dates == b.dates {
-                    out.push(warn(&b.origin, format!("duplicate name {:?} for {} (also at {})", b.name, b.code, a.origin)));
+                    out.push(warn(
+                        &b.origin,
+                        format!(
+                            "duplicate name {:?} for {} (also at {})",
+                            b.name, b.code, a.origin
+                        ),
+                    ));
                     break;
                 } else if a.code != b.code && overlap {
-                    let same_person_country = a.kind == ActorKind::Person && b.kind == ActorKind::Person && a.code.country() == b.code.country();
+                    let same_person_country = a.kind == ActorKind::Person
+                        && b.kind == ActorKind::Person
+                        && a.code.country() == b.code.country();
                     let dated_vs_default = a.dates.is_some() != b.dates.is_some();
                     if !same_person_country && !dated_vs_default {
-                        out.push(warn(&b.origin, format!("name {:?} codes as {} here but as {} at {}", b.name, b.code, a.code, a.origin)));
+                        out.push(warn(
+                            &b.origin,
+                            format!(
+                                "name {:?} codes as {} here but as {} at {}",
+                                b.name, b.code, a.code, a.origin
+                            ),
+                        ));
                         break;
                     }
                 }
@@ -57,7 +76,10 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
             let msg = if first.role == a.role {
                 format!("duplicate agent {:?} (also at {})", a.noun, first.origin)
             } else {
-                format!("agent {:?} is {} here but {} at {}", a.noun, a.role, first.role, first.origin)
+                format!(
+                    "agent {:?} is {} here but {} at {}",
+                    a.noun, a.role, first.role, first.origin
+                )
             };
             out.push(warn(&a.origin, msg));
         } else {
@@ -67,13 +89,22 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
 
     let mut patterns: HashMap<String, usize> = HashMap::new();
     for (i, p) in entries.patterns.iter().enumerate() {
-        let key = format!("{}{}|{:?}|{:?}", if p.noun_head { "~" } else { "" }, p.head, p.before, p.items);
+        let key = format!(
+            "{}{}|{:?}|{:?}",
+            if p.noun_head { "~" } else { "" },
+            p.head,
+            p.before,
+            p.items
+        );
         if let Some(&j) = patterns.get(&key) {
             let first = &entries.patterns[j];
             let msg = if first.code == p.code {
                 format!("duplicate pattern {:?} (also at {})", p.id, first.origin)
             } else {
-                format!("pattern {:?} is shadowed by {:?} at {}: same words, another code", p.id, first.id, first.origin)
+                format!(
+                    "pattern {:?} is shadowed by {:?} at {}: same words, another code",
+                    p.id, first.id, first.origin
+                )
             };
             out.push(warn(&p.origin, msg));
         } else {

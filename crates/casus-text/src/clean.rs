@@ -50,15 +50,54 @@ pub struct Boilerplate {
 
 /// Photo and wire credits that end a caption.
 const CREDITS: &[&str] = &[
-    "AFP", "Reuters", "AP", "EPA", "Getty Images", "AFP/Getty Images", "Getty", "Anadolu", "Xinhua",
-    "AP Photo", "Reuters/File", "EPA-EFE", "ANSA", "DPA", "Shutterstock", "Alamy", "SANA", "WAM",
-    "Bloomberg", "NurPhoto", "SOPA Images", "UPI", "ZUMA", "Handout", "File photo", "courtesy",
+    "AFP",
+    "Reuters",
+    "AP",
+    "EPA",
+    "Getty Images",
+    "AFP/Getty Images",
+    "Getty",
+    "Anadolu",
+    "Xinhua",
+    "AP Photo",
+    "Reuters/File",
+    "EPA-EFE",
+    "ANSA",
+    "DPA",
+    "Shutterstock",
+    "Alamy",
+    "SANA",
+    "WAM",
+    "Bloomberg",
+    "NurPhoto",
+    "SOPA Images",
+    "UPI",
+    "ZUMA",
+    "Handout",
+    "File photo",
+    "courtesy",
 ];
 
 const NAVIGATION: &[&str] = &[
-    "share", "share this", "read more", "related", "advertisement", "subscribe", "sign up",
-    "click here", "follow us", "print", "email", "comments", "more from", "most read", "top stories",
-    "related articles", "related stories", "share this article", "continue reading",
+    "share",
+    "share this",
+    "read more",
+    "related",
+    "advertisement",
+    "subscribe",
+    "sign up",
+    "click here",
+    "follow us",
+    "print",
+    "email",
+    "comments",
+    "more from",
+    "most read",
+    "top stories",
+    "related articles",
+    "related stories",
+    "share this article",
+    "continue reading",
 ];
 
 /// Classifies a paragraph as boilerplate, or `None` for text to code.
@@ -66,10 +105,14 @@ pub(crate) fn classify_paragraph(p: &str) -> Option<BoilerplateKind> {
     let t = p.trim();
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
-    if lower.starts_with("powered by ") || lower.starts_with("translated by ") || lower.starts_with("distributed by ") {
+    if lower.starts_with("powered by ")
+        || lower.starts_with("translated by ")
+        || lower.starts_with("distributed by ")
+    {
         return Some(BoilerplateKind::PoweredBy);
     }
-    if t.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved") {
+    if t.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")
+    {
         return Some(BoilerplateKind::Copyright);
     }
     if words <= 12 && t.split_whitespace().any(is_email) {
@@ -94,30 +137,53 @@ pub(crate) fn is_byline_sentence(s: &str) -> bool {
     if words.len() > 10 {
         return false;
     }
-    words.windows(2).take(4).any(|w| matches!(w[0], "reports" | "writes" | "reported") && matches!(w[1], "from" | "in"))
-        && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    words
+        .windows(2)
+        .take(4)
+        .any(|w| matches!(w[0], "reports" | "writes" | "reported") && matches!(w[1], "from" | "in"))
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         || is_byline(s)
 }
 
 fn is_email(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
     match w.split_once('@') {
-        Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.contains('@'),
+        Some((user, host)) => {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.contains('@')
+        }
         None => false,
     }
 }
 
 fn is_byline(t: &str) -> bool {
-    let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) else { return false };
+    let Some(rest) = t.strip_prefix("By ").or_else(|| t.strip_prefix("BY ")) else {
+        return false;
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 8
         && !t.ends_with('.')
-        && words.iter().take(2).all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .take(2)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_caption(t: &str, lower: &str) -> bool {
-    if ["photo:", "photograph:", "image:", "caption:", "file photo:", "pictured:", "(photo"].iter().any(|p| lower.starts_with(p)) {
+    if [
+        "photo:",
+        "photograph:",
+        "image:",
+        "caption:",
+        "file photo:",
+        "pictured:",
+        "(photo",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
         return true;
     }
     let body = t.trim_end_matches([')', ']', ' ', '.']);
@@ -125,7 +191,10 @@ fn is_caption(t: &str, lower: &str) -> bool {
         body.strip_suffix(credit).is_some_and(|before| {
             let before = before.trim_end();
             // The credit follows a finished sentence, a slash, a dash or a bracket: "... Wednesday. AFP"
-            before.len() > 20 && (before.ends_with(['.', '/', '|', '-', '(', '[', '\u{2014}']) || before.ends_with("Photo:") || before.ends_with("Photo by"))
+            before.len() > 20
+                && (before.ends_with(['.', '/', '|', '-', '(', '[', '\u{2014}'])
+                    || before.ends_with("Photo:")
+                    || before.ends_with("Photo by"))
         })
     })
 }
@@ -135,17 +204,38 @@ mod tests {
     use super::*;
 
     const CASES: &[(&str, Option<BoilerplateKind>)] = &[
-        ("Powered by automated translation", Some(BoilerplateKind::PoweredBy)),
-        ("Soldiers stand in front of the clock tower in the main square on Wednesday. AFP", Some(BoilerplateKind::Caption)),
-        ("Protesters gather outside parliament in Nairobi. Reuters/File", Some(BoilerplateKind::Caption)),
+        (
+            "Powered by automated translation",
+            Some(BoilerplateKind::PoweredBy),
+        ),
+        (
+            "Soldiers stand in front of the clock tower in the main square on Wednesday. AFP",
+            Some(BoilerplateKind::Caption),
+        ),
+        (
+            "Protesters gather outside parliament in Nairobi. Reuters/File",
+            Some(BoilerplateKind::Caption),
+        ),
         ("By Jane Doe", Some(BoilerplateKind::Byline)),
-        ("BY JOHN SMITH AND ALI HASSAN", Some(BoilerplateKind::Byline)),
+        (
+            "BY JOHN SMITH AND ALI HASSAN",
+            Some(BoilerplateKind::Byline),
+        ),
         ("jdoe@example.org", Some(BoilerplateKind::Email)),
-        ("Contact the author: j.doe@news.example.com", Some(BoilerplateKind::Email)),
-        ("© 2024 Example News. All rights reserved.", Some(BoilerplateKind::Copyright)),
+        (
+            "Contact the author: j.doe@news.example.com",
+            Some(BoilerplateKind::Email),
+        ),
+        (
+            "© 2024 Example News. All rights reserved.",
+            Some(BoilerplateKind::Copyright),
+        ),
         ("Read more:", Some(BoilerplateKind::Navigation)),
         ("By Tuesday the rebels had withdrawn from the town.", None),
-        ("The army said AFP reporters were not allowed into the town.", None),
+        (
+            "The army said AFP reporters were not allowed into the town.",
+            None,
+        ),
         ("Rebels shelled the city, the AP reported.", None),
     ];
 
@@ -158,7 +248,11 @@ mod tests {
 
     #[test]
     fn byline_sentences() {
-        assert!(is_byline_sentence("Jane Doe reports from Gaziantep, Turkey"));
-        assert!(!is_byline_sentence("The envoy reports from the talks were bleak and long, officials said on Monday."));
+        assert!(is_byline_sentence(
+            "Jane Doe reports from Gaziantep, Turkey"
+        ));
+        assert!(!is_byline_sentence(
+            "The envoy reports from the talks were bleak and long, officials said on Monday."
+        ));
     }
 }

@@ -1,0 +1,156 @@
+//! Accuracy on the hand-coded sentence set `tests/data/sentences.tsv` (our own sentences,
+//! coded by hand, never fitted to). The figures may only go up: they are checked against
+//! `tests/data/ratchet.tsv`; run with `RATCHET=update` to raise the ratchet after an
+//! improvement.
+
+use std::collections::BTreeMap;
+
+use crate::{code, root};
+
+#[derive(Default)]
+struct Score {
+    gold: usize,
+    produced: usize,
+    exact: usize,
+    root: usize,
+    source_country: usize,
+    none_sentences: usize,
+    none_clean: usize,
+}
+
+fn parse_events(s: &str) -> Vec<(String, String, String)> {
+    if s.trim() == "none" {
+        return Vec::new();
+    }
+    s.split(';')
+        .filter_map(|ev| {
+            let (dyad, code) = ev.trim().rsplit_once(':')?;
+            let (src, tgt) = dyad.split_once('>')?;
+            Some((
+                src.trim().to_owned(),
+                tgt.trim().to_owned(),
+                code.trim().to_owned(),
+            ))
+        })
+        .collect()
+}
+
+fn country(code: &str) -> &str {
+    code.get(..3).unwrap_or(code)
+}
+
+#[test]
+fn hand_coded_sentences_ratchet() {
+    let path = root().join("tests/data/sentences.tsv");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        panic!("missing {}", path.display())
+    };
+    let mut s = Score::default();
+    let mut per_root: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let (id, date, sentence, gold) = (f[0], f[1], f[2], parse_events(f[3]));
+        let coded = code(sentence, Some(date));
+        let produced: Vec<(String, String, String)> = crate::triples(&coded);
+        s.gold += gold.len();
+        s.produced += produced.len();
+        if gold.is_empty() {
+            s.none_sentences += 1;
+            if produced.is_empty() {
+                s.none_clean += 1;
+            }
+        }
+        let mut used = vec![false; produced.len()];
+        for g in &gold {
+            let r = g.2.get(..2).unwrap_or("").to_owned();
+            let entry = per_root.entry(r.clone()).or_default();
+            entry.0 += 1;
+            let hit = produced
+                .iter()
+                .enumerate()
+                .find(|(k, p)| !used[*k] && p.0 == g.0 && p.1 == g.1 && p.2.starts_with(&r));
+            if let Some((k, p)) = hit {
+                used[k] = true;
+                s.root += 1;
+                entry.1 += 1;
+                if p.2 == g.2 {
+                    s.exact += 1;
+                }
+            } else {
+                misses.push(format!(
+                    "{id}: want {}>{}:{} got {produced:?}",
+                    g.0, g.1, g.2
+                ));
+            }
+            if produced.iter().any(|p| country(&p.0) == country(&g.0)) {
+                s.source_country += 1;
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    let recall_root = pct(s.root, s.gold);
+    let precision_root = pct(s.root, s.produced);
+    let metrics = [
+        ("recall_root", recall_root),
+        ("precision_root", precision_root),
+        ("recall_exact", pct(s.exact, s.gold)),
+        ("source_country", pct(s.source_country, s.gold)),
+        ("none_clean", pct(s.none_clean, s.none_sentences)),
+    ];
+    eprintln!(
+        "hand-coded sentences: {} gold events, {} produced",
+        s.gold, s.produced
+    );
+    for (k, v) in metrics {
+        eprintln!("  {k:<16} {v:6.1}%");
+    }
+    for (r, (n, hit)) in &per_root {
+        eprintln!("  root {r}: {hit}/{n}");
+    }
+    if std::env::var_os("SHOW_MISSES").is_some() {
+        for m in &misses {
+            eprintln!("  miss {m}");
+        }
+    }
+    let ratchet_path = root().join("tests/data/ratchet.tsv");
+    let ratchet: BTreeMap<String, f64> = std::fs::read_to_string(&ratchet_path)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            l.split_once('\t')
+                .and_then(|(k, v)| v.trim().parse().ok().map(|v| (k.to_owned(), v)))
+        })
+        .collect();
+    if std::env::var("RATCHET").is_ok_and(|v| v == "update") {
+        let mut out = String::from(
+            "# accuracy ratchet for tests/data/sentences.tsv: figures may only go up\n",
+        );
+        for (k, v) in metrics {
+            let v = v.max(ratchet.get(k).copied().unwrap_or(0.0));
+            out.push_str(&format!("{k}\t{:.1}\n", (v * 10.0).floor() / 10.0));
+        }
+        std::fs::write(&ratchet_path, out).unwrap_or_else(|e| panic!("{e}"));
+        return;
+    }
+    for (k, v) in metrics {
+        let floor = ratchet.get(k).copied().unwrap_or(0.0);
+        assert!(
+            v + 1e-9 >= floor,
+            "{k} fell to {v:.1}% (ratchet {floor:.1}%)"
+        );
+    }
+}
