@@ -5,6 +5,8 @@
 //! repeated to `CASUS_BENCH_SENTENCES` sentences (default 5,000).
 //! Run: `cargo bench -p casus-coder --bench pipeline`.
 
+#![allow(missing_docs, clippy::print_stderr)]
+
 use std::path::Path;
 
 use casus_coder::Coder;

@@ -275,9 +275,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn negated(&self, from: usize, verb: usize) -> bool {
         let start = from.max(verb.saturating_sub(5));
-        self.toks[start..verb]
-            .iter()
-            .any(|t| t.class == Class::Neg || t.lower == "no" && false)
+        self.toks[start..verb].iter().any(|t| t.class == Class::Neg)
             || (verb + 1 < self.toks.len()
                 && self.toks[verb + 1].class == Class::Neg
                 && matches!(self.toks[verb].class, Class::Be | Class::Do))

@@ -139,9 +139,9 @@ pub fn split_sentences(text: &str, offset: usize) -> Vec<Span> {
             break;
         }
         let next = chars[k].1;
-        let boundary = if next.is_lowercase() {
-            false
-        } else if !(next.is_uppercase() || next.is_numeric() || is_opener(next)) {
+        let boundary = if next.is_lowercase()
+            || !(next.is_uppercase() || next.is_numeric() || is_opener(next))
+        {
             false
         } else if c == '.' && j == i + 1 {
             period_ends_sentence(text, &chars, i, k)

@@ -80,9 +80,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
             while j < n {
                 let cj = chars[j].1;
                 let next_is_word = j + 1 < n && is_word_char(chars[j + 1].1);
-                if is_word_char(cj) {
-                    j += 1;
-                } else if (cj == '-' || cj == '\u{2011}') && next_is_word {
+                if is_word_char(cj) || ((cj == '-' || cj == '\u{2011}') && next_is_word) {
                     j += 1;
                 } else if (cj == '.' || cj == ',')
                     && next_is_word

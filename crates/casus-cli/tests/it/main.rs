@@ -1,4 +1,5 @@
 //! Integration tests of the `casus` binary: real process, real files.
+#![allow(clippy::print_stderr, clippy::unwrap_used)]
 
 mod bad_input;
 mod code;

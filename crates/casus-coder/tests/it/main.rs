@@ -1,4 +1,5 @@
 //! Integration tests of the coder with the embedded lexicon.
+#![allow(clippy::print_stderr, clippy::unwrap_used)]
 
 mod cases;
 mod golden;
