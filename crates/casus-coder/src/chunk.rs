@@ -183,7 +183,7 @@ impl Chunker<'_> {
     fn simple_np(
         &self,
         toks: &[Tok<'_>],
-        words: &[WordId],
+        at: &[Option<Comp>],
         i: usize,
         prev_in_np: bool,
     ) -> Option<(usize, usize, Vec<Comp>)> {
@@ -211,16 +211,16 @@ impl Chunker<'_> {
         let mut comps: Vec<Comp> = Vec::new();
         let mut pending_mods = 0usize;
         while j < n {
-            if let Some(c) = self.component_at(toks, words, j) {
+            if let Some(c) = &at[j] {
                 j = c.end;
-                comps.push(c);
+                comps.push(c.clone());
                 pending_mods = 0;
                 continue;
             }
             let t = &toks[j];
             if t.class == Class::PossMark
                 && !comps.is_empty()
-                && self.leads_to_component(toks, words, j + 1, true)
+                && self.leads_to_component(toks, at, j + 1, true)
             {
                 j += 1;
                 after_det = true;
@@ -237,7 +237,7 @@ impl Chunker<'_> {
             if !verb_slot
                 && self.modifier(t, after_det || !comps.is_empty())
                 && pending_mods < 3
-                && self.leads_to_component(toks, words, j + 1, after_det)
+                && self.leads_to_component(toks, at, j + 1, after_det)
             {
                 pending_mods += 1;
                 j += 1;
@@ -330,6 +330,7 @@ impl Chunker<'_> {
     pub fn chunk(&self, toks: &[Tok<'_>]) -> Vec<Np> {
         let words: Vec<WordId> = toks.iter().map(|t| t.word).collect();
         let n = toks.len();
+        let at: Vec<Option<Comp>> = (0..n).map(|j| self.component_at(toks, &words, j)).collect();
         let mut simple: Vec<Np> = Vec::new();
         let mut i = 0;
         while i < n {
@@ -382,7 +383,7 @@ impl Chunker<'_> {
                     continue;
                 }
             }
-            if let Some((s, e, comps)) = self.simple_np(toks, &words, i, prev_in_np) {
+            if let Some((s, e, comps)) = self.simple_np(toks, &at, i, prev_in_np) {
                 let first = comps.first().map_or(s, |c| c.start);
                 let mstart = (s..first)
                     .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)

@@ -202,6 +202,110 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// Matches `items[..k]` leftwards, the last item ending right before token `pos`.
+    fn match_before(&self, items: &[CItem], k: usize, pos: usize, acc: PMatch) -> Option<PMatch> {
+        if k == 0 {
+            return Some(acc);
+        }
+        match &items[k - 1] {
+            CItem::Phrase(alts) => {
+                let mut best: Option<PMatch> = None;
+                for skip in 0..=3 {
+                    let Some(end) = pos.checked_sub(skip) else {
+                        break;
+                    };
+                    if skip > 0 && !self.skippable(&self.toks[end]) {
+                        break;
+                    }
+                    for alt in alts {
+                        let Some(start) = end.checked_sub(alt.len()) else {
+                            continue;
+                        };
+                        if self.matches_phrase(start, alt) {
+                            let next = PMatch {
+                                score: acc.score + u32::try_from(alt.len()).unwrap_or(1),
+                                ..acc.clone()
+                            };
+                            if let Some(m) = self.match_before(items, k - 1, start, next) {
+                                if best.as_ref().is_none_or(|b| m.score > b.score) {
+                                    best = Some(m);
+                                }
+                            }
+                        }
+                    }
+                }
+                best
+            }
+            CItem::Optional(inner) => {
+                let with =
+                    self.match_before(std::slice::from_ref(inner.as_ref()), 1, pos, acc.clone());
+                let with = with.and_then(|m| {
+                    let new_pos = self.before_pos(inner, pos)?;
+                    self.match_before(items, k - 1, new_pos, m)
+                });
+                let without = self.match_before(items, k - 1, pos, acc);
+                match (with, without) {
+                    (Some(a), Some(b)) => Some(if a.score >= b.score { a } else { b }),
+                    (a, b) => a.or(b),
+                }
+            }
+            CItem::Target | CItem::Source => {
+                let is_target = matches!(items[k - 1], CItem::Target);
+                let mut p = pos;
+                while p > 0
+                    && matches!(
+                        self.toks[p - 1].class,
+                        Class::Adv | Class::Be | Class::Have | Class::Modal
+                    )
+                {
+                    p -= 1;
+                }
+                let npi = self
+                    .nps
+                    .iter()
+                    .position(|np| np.end == p || np.end == pos)?;
+                let mut next = PMatch {
+                    score: acc.score + 1,
+                    ..acc
+                };
+                if is_target {
+                    next.target = Some(npi);
+                } else {
+                    next.source = Some(npi);
+                }
+                self.match_before(items, k - 1, self.nps[npi].start, next)
+            }
+            CItem::Gap(g) => {
+                let mut best: Option<PMatch> = None;
+                for skip in 0..=usize::from(*g) {
+                    let Some(p) = pos.checked_sub(skip) else {
+                        break;
+                    };
+                    if skip > 0 && self.boundary(&self.toks[p]) {
+                        break;
+                    }
+                    if let Some(m) = self.match_before(items, k - 1, p, acc.clone()) {
+                        if best.as_ref().is_none_or(|b| m.score > b.score) {
+                            best = Some(m);
+                        }
+                    }
+                }
+                best
+            }
+        }
+    }
+
+    /// Where an optional leftward item starts when it matches at `pos` (phrases only).
+    fn before_pos(&self, item: &CItem, pos: usize) -> Option<usize> {
+        match item {
+            CItem::Phrase(alts) => alts.iter().find_map(|a| {
+                pos.checked_sub(a.len())
+                    .filter(|&s| self.matches_phrase(s, a))
+            }),
+            _ => Some(pos),
+        }
+    }
+
     /// Whether the token at `i` is used as a verb here.
     fn verb_use(&self, i: usize) -> Result<(), &'static str> {
         let t = &self.toks[i];
@@ -521,7 +625,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 last_word: head,
                 ..PMatch::default()
             };
-            if let Some(m) = self.match_items(&cp.items, 0, head + 1, start) {
+            let start = if cp.before.is_empty() {
+                Some(start)
+            } else {
+                self.match_before(&cp.before, cp.before.len(), head, start)
+            };
+            if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
                 found.push((m, cp));
             }
         }

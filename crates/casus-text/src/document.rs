@@ -45,7 +45,14 @@ impl Document {
     /// A document whose whole text is body (no title detection).
     #[must_use]
     pub fn from_body(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document { id: id.into(), date: None, title: None, text: text.into(), metadata: Map::new(), title_span: None }
+        Document {
+            id: id.into(),
+            date: None,
+            title: None,
+            text: text.into(),
+            metadata: Map::new(),
+            title_span: None,
+        }
     }
 
     /// A document from plain text. The first line is the title when a blank line follows it.
