@@ -267,7 +267,7 @@ impl Chunker<'_> {
     fn leads_to_component(
         &self,
         toks: &[Tok<'_>],
-        words: &[WordId],
+        at: &[Option<Comp>],
         mut j: usize,
         after_det: bool,
     ) -> bool {
@@ -275,7 +275,7 @@ impl Chunker<'_> {
             if j >= toks.len() {
                 return false;
             }
-            if self.component_at(toks, words, j).is_some() {
+            if at[j].is_some() {
                 return true;
             }
             if !self.modifier(&toks[j], after_det) {
