@@ -106,6 +106,24 @@ impl Chunker<'_> {
             }
             None => {
                 let e = entry(first);
+                if e.kind != ActorKind::Person {
+                    // A group or state outside its dated ranges: the nearest range's code.
+                    let d = self.date.map_or(0, Date::to_days);
+                    let dist = |i: u32| {
+                        entry(i).dates.map_or(i64::MAX, |r| {
+                            let s = r.start.map_or(i64::MIN, Date::to_days);
+                            let t = r.end.map_or(i64::MAX, Date::to_days);
+                            if d < s {
+                                s - d
+                            } else {
+                                d.saturating_sub(t)
+                            }
+                        })
+                    };
+                    let near = usable.iter().copied().min_by_key(|&i| dist(i)).unwrap_or(first);
+                    let n = entry(near);
+                    return Some((n.code, n.kind, format!("{} ({}, nearest dated entry)", n.origin, n.kind.as_str())));
+                }
                 let country = e.code.country()?;
                 let code: ActorCode = format!("{country}ELI").parse().ok()?;
                 Some((
