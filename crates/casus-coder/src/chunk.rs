@@ -42,6 +42,9 @@ pub(crate) struct Np {
     pub prep: Option<usize>,
     /// Followed by a possessive 's and not part of a larger phrase ("Syria's capital").
     pub possessive: bool,
+    /// Set off by dashes or brackets right after another phrase: an aside ("Saudi Arabia,
+    /// Qatar and Turkey - Sunni powers - have ..."), never a subject.
+    pub aside: bool,
 }
 
 impl Np {
@@ -250,8 +253,15 @@ impl Chunker<'_> {
             }
             // Right after an actor word, a verb form is the verb ("Rebels attack government troops").
             let after_component = comps.last().is_some_and(|c| c.end == j);
-            let verb_slot =
-                t.is_verb_form() && !t.cap && (comps.is_empty() && prev_in_np || after_component);
+            let verb_slot = t.is_verb_form()
+                && !t.cap
+                && !is_group_anaphor(&t.lower)
+                && (comps.is_empty() && prev_in_np || after_component)
+                && (self.lex.mostly_verb(&t.lower)
+                    || t.past
+                    || t.third
+                    || prev_in_np
+                    || comps.last().is_some_and(|c| c.plural));
             if !verb_slot
                 && self.modifier(t, after_det || !comps.is_empty())
                 && pending_mods < 3
@@ -354,6 +364,11 @@ impl Chunker<'_> {
         while i < n {
             let t = &toks[i];
             let prev_in_np = simple.last().is_some_and(|np| np.end == i);
+            // "his Chinese counterpart": the possessed phrase is the actor, not "his".
+            if t.class == Class::PossPron && i + 1 < n && self.simple_np(toks, &at, i + 1, false).is_some() {
+                i += 1;
+                continue;
+            }
             if matches!(t.class, Class::Pron | Class::PossPron)
                 && pronoun_number(&t.lower).is_some()
             {
@@ -371,6 +386,7 @@ impl Chunker<'_> {
                     }],
                     prep: None,
                     possessive: t.class == Class::PossPron,
+                    aside: false,
                 });
                 i += 1;
                 continue;
@@ -378,9 +394,9 @@ impl Chunker<'_> {
             if t.lower == "the"
                 && i + 1 < n
                 && is_group_anaphor(&toks[i + 1].lower)
-                && self.component_at(toks, &words, i + 1).is_none()
+                && at[i + 1].is_none()
             {
-                let next_is_name = i + 2 < n && self.component_at(toks, &words, i + 2).is_some();
+                let next_is_name = i + 2 < n && at[i + 2].is_some();
                 if !next_is_name {
                     simple.push(Np {
                         start: i,
@@ -396,6 +412,7 @@ impl Chunker<'_> {
                         }],
                         prep: None,
                         possessive: false,
+                        aside: false,
                     });
                     i += 2;
                     continue;
@@ -413,6 +430,7 @@ impl Chunker<'_> {
                     members: vec![member],
                     prep: None,
                     possessive: false,
+                        aside: false,
                 });
                 i = e.max(i + 1);
             } else {
@@ -427,9 +445,46 @@ impl Chunker<'_> {
             if np.end < n && toks[np.end].class == Class::PossMark {
                 np.possessive = true;
             }
+            let opens = np.start > 0 && is_aside_mark(&toks[np.start - 1]);
+            // Closed by the matching mark within a few words ("- Sunni powers -").
+            let closes = np.end >= n
+                || toks[np.end].class == Class::Comma
+                || (np.end..(np.end + 4).min(n)).any(|k| is_aside_mark(&toks[k]));
+            if opens && closes && np.start > 1 {
+                np.aside = true;
+            }
+        }
+        // "officials in Seoul", "separatists in eastern Ukraine": a bare agent takes the
+        // country of the place phrase after it.
+        for k in 0..simple.len().saturating_sub(1) {
+            let np = &simple[k];
+            let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
+            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside");
+            let next = &simple[k + 1];
+            if !(bare_agent && via && next.start > np.end && next.start <= np.end + 3) {
+                continue;
+            }
+            let country = match (next.members.len(), next.members.first()) {
+                (1, Some(m)) if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country()) => {
+                    m.code.as_ref().and_then(|c| c.country()).map(str::to_owned)
+                }
+                _ => None,
+            };
+            if let Some(c) = country {
+                let m = &mut simple[k].members[0];
+                if let Some(code) = m.code {
+                    m.code = Some(code.with_country(&c));
+                    m.needs_country = false;
+                    m.how = format!("{} + place \"{}\"", m.how, c);
+                }
+            }
         }
         join_compounds(toks, simple)
     }
+}
+
+fn is_aside_mark(t: &Tok<'_>) -> bool {
+    matches!(t.lower.as_str(), "-" | "--" | "\u{2014}" | "\u{2013}" | "(" | ")")
 }
 
 fn trim_end(toks: &[Tok<'_>], min: usize, mut end: usize) -> usize {
@@ -469,6 +524,16 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let splits_clause = has_comma && has_and && next_is_verb && prev_is_object;
             let only_comma_then_verb = has_comma && !has_and && next_is_verb;
             if joinable && !splits_clause && !only_comma_then_verb {
+                // "Russian and Chinese warships": bare demonyms share the head's role.
+                let head_roles: Option<String> = np.members.first().and_then(|m| m.code.as_ref()).filter(|c| c.has_country()).map(|c| c.segments().skip(1).collect());
+                if let Some(roles) = head_roles.filter(|r| !r.is_empty()) {
+                    for m in prev.members.iter_mut().filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym)) {
+                        if let Some(code) = m.code.as_ref().and_then(|c| format!("{c}{roles}").parse().ok()) {
+                            m.code = Some(code);
+                            m.kind = MemberKind::Agent;
+                        }
+                    }
+                }
                 prev.end = np.end;
                 prev.members.extend(np.members);
                 prev.possessive = np.possessive;

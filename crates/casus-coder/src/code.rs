@@ -93,12 +93,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
         let mut p = pos;
-        while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv) {
+        while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv | Class::PossPron | Class::Det) {
             p += 1;
         }
-        self.nps
-            .iter()
-            .position(|np| (pos..=p).contains(&np.start) && !np.possessive)
+        self.nps.iter().position(|np| (pos..=p).contains(&np.start))
     }
 
     fn skippable(&self, t: &Tok<'_>) -> bool {
@@ -306,6 +304,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// Whether phrase `np` is the subject of a new clause: a nominative pronoun, or a
+    /// phrase followed by a finite verb or auxiliary ("... forces it has deployed").
+    fn starts_clause(&self, np: usize) -> bool {
+        let p = &self.nps[np];
+        if p.end - p.start == 1 && matches!(self.toks[p.start].lower.as_str(), "they" | "he" | "she" | "we" | "i") {
+            return true;
+        }
+        self.toks.get(p.end).is_some_and(|t| {
+            matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || (t.past && !t.participle) || t.third
+        })
+    }
+
     /// Whether the token at `i` is used as a verb here.
     fn verb_use(&self, i: usize) -> Result<(), &'static str> {
         let t = &self.toks[i];
@@ -429,7 +439,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
                 k = np.start;
-                if np.prep.is_some() || np.possessive {
+                if np.prep.is_some() || np.possessive || np.aside {
                     continue;
                 }
                 // An object of another verb ("attacked Y and shelled Z") unless that verb
@@ -765,6 +775,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         } else if !cp.pattern.has_target_slot() {
             self.np_starting_near(m.end)
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
+                .filter(|&np| !self.starts_clause(np))
         } else {
             None
         };
@@ -797,6 +808,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 "\"{}\": rule {rule} matched, but a gerund after a preposition needs a target",
                 t.text
             ));
+            return;
+        }
+        // "Saudi Arabia and Iran restored relations": a compound subject without a target
+        // acts on itself, each member on each other.
+        if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep {
+            let mut made = 0;
+            let negated = self.negated(self.nps[snp].end.min(i), i);
+            let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
+            let verb = Span::new(t.span.start, verb_end.max(t.span.end));
+            for a in &sources {
+                for b in &sources {
+                    if a.code != b.code {
+                        out.push(Candidate { source: a.clone(), target: Some(b.clone()), code, verb, negated, rule: rule.to_owned() });
+                        made += 1;
+                    }
+                }
+            }
+            self.notes.push(format!("\"{}\": rule {rule} → {made} event(s) among the members of a compound subject", t.text));
             return;
         }
         if targets.is_empty() && !root_allows_no_target(code) {
