@@ -11,6 +11,8 @@ pub(crate) enum Format {
     Jsonl,
     /// Tab-separated values with a header line.
     Tsv,
+    /// PETRARCH's event lines: date, source, target, code, document-sentence id, rule.
+    Petr,
 }
 
 pub(crate) const TSV_HEADER: &str = "doc\tsentence\tdate\tsource\ttarget\tcode\troot\tquad_class\tgoldstein\tplover_type\tplover_mode\tnegated\tsource_text\ttarget_text\tverb_text\trule\ttext";
@@ -25,6 +27,19 @@ pub(crate) fn write_event(out: &mut dyn Write, e: &Event, format: Format) -> std
             serde_json::to_writer(&mut *out, e).map_err(std::io::Error::other)?;
             out.write_all(b"\n")
         }
+        Format::Petr => writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}-{}\t{}",
+            e.date
+                .map(|d| d.to_string().replace('-', ""))
+                .unwrap_or_default(),
+            e.source,
+            e.target.map_or_else(|| "---".to_owned(), |t| t.to_string()),
+            e.code,
+            clean(&e.doc),
+            e.sentence,
+            clean(&e.rule),
+        ),
         Format::Tsv => {
             let p = e.code.plover();
             writeln!(

@@ -325,7 +325,13 @@ impl Chunker<'_> {
                 let mut code = None;
                 for c in comps[..comps.len() - 1].iter().rev() {
                     if let MemberKind::Named(kind) = c.kind {
-                        if kind.lends_country() {
+                        if kind == ActorKind::Other {
+                            // Dictionaries in other formats (PETRARCH): the agent's role is
+                            // appended to the whole actor code, as PETRARCH does.
+                            let already = c.code.segments().any(|s| head.code.segments().any(|r| r == s));
+                            code = if already { Some(c.code) } else { c.code.join(&head.code) };
+                            how = format!("{} + {}", c.how, head.how);
+                        } else if kind.lends_country() {
                             if let Some(country) = c.code.country() {
                                 code = format!("{country}{}", head.code).parse().ok();
                                 how = format!("{} + {}", c.how, head.how);
