@@ -15,6 +15,8 @@ pub(crate) enum InputFormat {
     Text,
     /// One JSON record per line: {"id","date","title","text",...}.
     Jsonl,
+    /// PETRARCH's XML input: <Sentences><Sentence date id source><Text>...</Text></Sentence>.
+    PetrXml,
 }
 
 /// One document, or a problem that skipped one.
@@ -59,7 +61,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
                     walk(&p, out, problems);
                 } else if matches!(
                     p.extension().and_then(|x| x.to_str()),
-                    Some("txt" | "text" | "jsonl" | "ndjson" | "json")
+                    Some("txt" | "text" | "jsonl" | "ndjson" | "json" | "xml")
                 ) {
                     out.push(p);
                 }
@@ -83,6 +85,25 @@ pub(crate) fn read(path: &Path, format: InputFormat, f: &mut dyn FnMut(Item)) {
     } else {
         path.to_path_buf()
     };
+    let xml = path.extension().is_some_and(|e| e == "xml");
+    if format == InputFormat::PetrXml || (format == InputFormat::Auto && xml) {
+        match crate::petr_xml::read(path) {
+            Ok((_, items)) => {
+                for item in items {
+                    if let crate::petr_xml::RecordItem::Sentence(s) = item {
+                        let mut doc = Document::from_body(s.id.clone(), s.text.clone());
+                        doc.date = s.date;
+                        if let Some(src) = &s.source {
+                            doc.metadata.insert("source".into(), src.clone().into());
+                        }
+                        f(Item::Doc(doc));
+                    }
+                }
+            }
+            Err(e) => f(Item::Skip(format!("{e:#}"))),
+        }
+        return;
+    }
     let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
         Box::new(BufReader::with_capacity(1 << 16, std::io::stdin().lock()))
     } else {
@@ -99,7 +120,7 @@ pub(crate) fn read(path: &Path, format: InputFormat, f: &mut dyn FnMut(Item)) {
     let mut reader = reader;
     let jsonl = match format {
         InputFormat::Jsonl => true,
-        InputFormat::Text => false,
+        InputFormat::Text | InputFormat::PetrXml => false,
         InputFormat::Auto if path.as_os_str() == "-" => {
             let head = reader
                 .fill_buf()

@@ -31,6 +31,7 @@ mod cameo;
 mod date;
 mod error;
 mod event;
+mod location;
 mod plover;
 mod span;
 
@@ -39,6 +40,7 @@ pub use cameo::{CameoCode, QuadClass};
 pub use date::Date;
 pub use error::{Error, Result};
 pub use event::{Event, EventSpans};
+pub use location::{Location, LocationSource, Precision};
 pub use plover::{Plover, PloverType};
 pub use span::Span;
 

@@ -179,6 +179,21 @@ impl Pattern {
     }
 }
 
+/// A discard phrase (PETRARCH discard lists): a sentence, or with `story` the whole
+/// story, that contains it is not coded. Matched case-insensitively.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discard {
+    /// The phrase as written (words separated by single spaces).
+    pub phrase: String,
+    /// Whether the whole story is discarded (`+` in the file), not just the sentence.
+    pub story: bool,
+    /// Whether the phrase must end at a word boundary (a trailing `_` in the file);
+    /// otherwise its last word is a stem ("BASEBALL" also matches "baseballs").
+    pub whole_word: bool,
+    /// Where the entry came from.
+    pub origin: Origin,
+}
+
 /// Every entry of one or more dictionary files, before compiling.
 #[derive(Debug, Clone, Default)]
 pub struct Entries {
@@ -188,6 +203,8 @@ pub struct Entries {
     pub agents: Vec<AgentEntry>,
     /// Verb patterns.
     pub patterns: Vec<Pattern>,
+    /// Discard phrases (from PETRARCH discard lists).
+    pub discards: Vec<Discard>,
 }
 
 impl Entries {
@@ -197,5 +214,6 @@ impl Entries {
         self.actors.extend(other.actors);
         self.agents.extend(other.agents);
         self.patterns.extend(other.patterns);
+        self.discards.extend(other.discards);
     }
 }

@@ -32,14 +32,20 @@ mod error;
 mod format;
 mod lint;
 mod load;
+mod petrarch;
 mod stats;
 
 pub use compile::{name_key, ActorMatch, CItem, CompiledPattern, Dictionary, WordId};
-pub use entry::{ActorEntry, ActorKind, AgentEntry, DateRange, Entries, Item, Pattern};
+pub use entry::{ActorEntry, ActorKind, AgentEntry, DateRange, Discard, Entries, Item, Pattern};
 pub use error::{Diagnostic, Error, Origin, Result, Severity};
 pub use format::{normalize, parse_actors, parse_agents, parse_date_range, parse_verbs, FileKind};
 pub use lint::lint;
 pub use load::{
     embedded, embedded_file, embedded_files, load_file_as, load_path, read_text, Loaded,
+};
+pub use petrarch::{
+    load_petrarch_config, load_petrarch_dir, load_petrarch_file, parse_petrarch_actors,
+    parse_petrarch_agents, parse_petrarch_config, parse_petrarch_discards, parse_petrarch_verbs,
+    PetrarchConfig, PetrarchKind,
 };
 pub use stats::Stats;

@@ -26,12 +26,24 @@ pub struct Loaded {
 
 impl Loaded {
     fn add_text(&mut self, name: &str, kind: FileKind, text: &str) {
+        let parse = match kind {
+            FileKind::Actors => parse_actors,
+            FileKind::Agents => parse_agents,
+            FileKind::Verbs => parse_verbs,
+        };
+        self.add_parsed(name, text, parse);
+    }
+
+    /// Parses `text` (the file `name`) with `parse` and records the file (for the other
+    /// dictionary formats, such as PETRARCH's).
+    pub(crate) fn add_parsed(
+        &mut self,
+        name: &str,
+        text: &str,
+        parse: fn(&str, &Arc<str>, &mut Entries, &mut Vec<Diagnostic>),
+    ) {
         let file: Arc<str> = Arc::from(name);
-        match kind {
-            FileKind::Actors => parse_actors(text, &file, &mut self.entries, &mut self.diagnostics),
-            FileKind::Agents => parse_agents(text, &file, &mut self.entries, &mut self.diagnostics),
-            FileKind::Verbs => parse_verbs(text, &file, &mut self.entries, &mut self.diagnostics),
-        }
+        parse(text, &file, &mut self.entries, &mut self.diagnostics);
         self.files.push(name.to_owned());
         self.fingerprint = fnv1a(
             self.fingerprint ^ fnv1a(0, name.as_bytes()),

@@ -34,6 +34,7 @@
 
 mod clean;
 mod dateline;
+mod dates;
 mod document;
 mod error;
 mod lemma;
@@ -42,6 +43,7 @@ mod token;
 
 pub use clean::{Boilerplate, BoilerplateKind};
 pub use dateline::Dateline;
+pub use dates::{find_dates, parse_dateline_date, DateMention, DatePrecision};
 pub use document::{parse_loose_date, Analysis, Document, JsonLines};
 pub use error::{Error, Result};
 pub use lemma::{Lexicon, VerbForm};
