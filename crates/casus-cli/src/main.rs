@@ -10,6 +10,8 @@ mod code;
 mod dict;
 mod input;
 mod output;
+mod petr_xml;
+mod validate;
 
 /// casus: political event data from news text (CAMEO + PLOVER).
 #[derive(Debug, Parser)]
@@ -23,6 +25,8 @@ struct Cli {
 enum Command {
     /// Code documents into events (one JSON object per line).
     Code(code::CodeArgs),
+    /// Run PETRARCH unit-test records (PETR.UnitTest.records.xml) and report pass/fail.
+    Validate(validate::ValidateArgs),
     /// Dictionary tools: lint, stats.
     #[command(subcommand)]
     Dict(dict::DictCommand),
@@ -32,6 +36,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(&args),
+        Command::Validate(args) => validate::run(&args),
         Command::Dict(cmd) => dict::run(&cmd),
     };
     match result {
