@@ -123,9 +123,17 @@ impl Chunker<'_> {
                             }
                         })
                     };
-                    let near = usable.iter().copied().min_by_key(|&i| dist(i)).unwrap_or(first);
+                    let near = usable
+                        .iter()
+                        .copied()
+                        .min_by_key(|&i| dist(i))
+                        .unwrap_or(first);
                     let n = entry(near);
-                    return Some((n.code, n.kind, format!("{} ({}, nearest dated entry)", n.origin, n.kind.as_str())));
+                    return Some((
+                        n.code,
+                        n.kind,
+                        format!("{} ({}, nearest dated entry)", n.origin, n.kind.as_str()),
+                    ));
                 }
                 let country = e.code.country()?;
                 let code: ActorCode = format!("{country}ELI").parse().ok()?;
@@ -285,6 +293,22 @@ impl Chunker<'_> {
         if comps.is_empty() {
             return None;
         }
+        // An agent word used as a noun modifier is not an actor: "artillery shells",
+        // "a military deadlock", "police mission" (but "rebels attack", "police said").
+        if let (Some(last), Some(next)) = (comps.last(), toks.get(j)) {
+            let only_agents = comps.iter().all(|c| c.kind == MemberKind::Agent);
+            let noun_next = next.class == Class::Word
+                && !next.cap
+                && self
+                    .lex
+                    .pos_tags(&next.lower)
+                    .is_some_and(|t| t.starts_with("NN"))
+                && !(next.is_verb_form()
+                    && (last.plural || next.past || next.third && !last.plural));
+            if only_agents && last.end == j && noun_next {
+                return None;
+            }
+        }
         // Trim trailing modifiers that led nowhere.
         let end = j.max(comps.last().map_or(j, |c| c.end));
         let end = trim_end(toks, comps.last().map_or(end, |c| c.end), end);
@@ -328,8 +352,15 @@ impl Chunker<'_> {
                         if kind == ActorKind::Other {
                             // Dictionaries in other formats (PETRARCH): the agent's role is
                             // appended to the whole actor code, as PETRARCH does.
-                            let already = c.code.segments().any(|s| head.code.segments().any(|r| r == s));
-                            code = if already { Some(c.code) } else { c.code.join(&head.code) };
+                            let already = c
+                                .code
+                                .segments()
+                                .any(|s| head.code.segments().any(|r| r == s));
+                            code = if already {
+                                Some(c.code)
+                            } else {
+                                c.code.join(&head.code)
+                            };
                             how = format!("{} + {}", c.how, head.how);
                         } else if kind.lends_country() {
                             if let Some(country) = c.code.country() {
@@ -371,7 +402,10 @@ impl Chunker<'_> {
             let t = &toks[i];
             let prev_in_np = simple.last().is_some_and(|np| np.end == i);
             // "his Chinese counterpart": the possessed phrase is the actor, not "his".
-            if t.class == Class::PossPron && i + 1 < n && self.simple_np(toks, &at, i + 1, false).is_some() {
+            if t.class == Class::PossPron
+                && i + 1 < n
+                && self.simple_np(toks, &at, i + 1, false).is_some()
+            {
                 i += 1;
                 continue;
             }
@@ -436,7 +470,7 @@ impl Chunker<'_> {
                     members: vec![member],
                     prep: None,
                     possessive: false,
-                        aside: false,
+                    aside: false,
                 });
                 i = e.max(i + 1);
             } else {
@@ -465,7 +499,11 @@ impl Chunker<'_> {
         for k in 0..simple.len().saturating_sub(1) {
             let np = &simple[k];
             let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
-            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside");
+            let via = np.end < n
+                && matches!(
+                    toks[np.end].lower.as_str(),
+                    "in" | "from" | "of" | "across" | "inside"
+                );
             let next = &simple[k + 1];
             if !(bare_agent && via && next.start > np.end && next.start <= np.end + 3) {
                 continue;
@@ -490,7 +528,10 @@ impl Chunker<'_> {
 }
 
 fn is_aside_mark(t: &Tok<'_>) -> bool {
-    matches!(t.lower.as_str(), "-" | "--" | "\u{2014}" | "\u{2013}" | "(" | ")")
+    matches!(
+        t.lower.as_str(),
+        "-" | "--" | "\u{2014}" | "\u{2013}" | "(" | ")"
+    )
 }
 
 fn trim_end(toks: &[Tok<'_>], min: usize, mut end: usize) -> usize {
@@ -531,10 +572,23 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let only_comma_then_verb = has_comma && !has_and && next_is_verb;
             if joinable && !splits_clause && !only_comma_then_verb {
                 // "Russian and Chinese warships": bare demonyms share the head's role.
-                let head_roles: Option<String> = np.members.first().and_then(|m| m.code.as_ref()).filter(|c| c.has_country()).map(|c| c.segments().skip(1).collect());
+                let head_roles: Option<String> = np
+                    .members
+                    .first()
+                    .and_then(|m| m.code.as_ref())
+                    .filter(|c| c.has_country())
+                    .map(|c| c.segments().skip(1).collect());
                 if let Some(roles) = head_roles.filter(|r| !r.is_empty()) {
-                    for m in prev.members.iter_mut().filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym)) {
-                        if let Some(code) = m.code.as_ref().and_then(|c| format!("{c}{roles}").parse().ok()) {
+                    for m in prev
+                        .members
+                        .iter_mut()
+                        .filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym))
+                    {
+                        if let Some(code) = m
+                            .code
+                            .as_ref()
+                            .and_then(|c| format!("{c}{roles}").parse().ok())
+                        {
                             m.code = Some(code);
                             m.kind = MemberKind::Agent;
                         }

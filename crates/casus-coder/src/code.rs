@@ -37,6 +37,35 @@ pub(crate) struct Candidate {
     pub rule: String,
 }
 
+/// Why an action is not reported as done.
+#[derive(Debug, Clone)]
+enum Irrealis {
+    /// After a stance verb: "pledged to", "refused to", "threatened to".
+    Stance { gov: usize, stance: Stance },
+    /// Hypothetical, intended, or otherwise not done.
+    Other(String),
+}
+
+/// What a stance verb says about the action in its infinitive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    Intent,
+    Refusal,
+    Threat,
+}
+
+fn stance_of(t: &Tok<'_>) -> Option<Stance> {
+    let word = t.verb_lemma.unwrap_or(t.lower.as_str());
+    match word {
+        "promise" | "pledge" | "vow" | "offer" | "agree" | "plan" | "intend" | "undertake"
+        | "commit" | "propose" | "want" | "seek" | "aim" | "hope" | "prepare" | "ready"
+        | "willing" | "prepared" | "resolve" | "volunteer" | "consent" => Some(Stance::Intent),
+        "refuse" | "decline" | "reject" | "unwilling" | "balk" => Some(Stance::Refusal),
+        "threaten" | "warn" => Some(Stance::Threat),
+        _ => None,
+    }
+}
+
 /// A pattern match.
 #[derive(Debug, Clone, Default)]
 struct PMatch {
@@ -93,7 +122,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
         let mut p = pos;
-        while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv | Class::PossPron | Class::Det) {
+        while p < self.toks.len()
+            && matches!(
+                self.toks[p].class,
+                Class::Adv | Class::PossPron | Class::Det
+            )
+        {
             p += 1;
         }
         self.nps.iter().position(|np| (pos..=p).contains(&np.start))
@@ -137,11 +171,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     for alt in alts {
                         if self.matches_phrase(p, alt) {
                             let len = alt.len();
-                            let next = PMatch {
+                            let mut next = PMatch {
                                 score: acc.score + u32::try_from(len).unwrap_or(1),
                                 last_word: p + len - 1,
                                 ..acc.clone()
                             };
+                            // "released five American prisoners": an actor among the
+                            // skipped modifiers is the target.
+                            if next.target.is_none() && skip > 0 {
+                                next.target = (pos..p)
+                                    .find_map(|q| self.tok_np[q])
+                                    .filter(|&np| self.nps[np].end <= p);
+                            }
                             if let Some(m) = self.match_items(items, k + 1, p + len, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
@@ -304,15 +345,44 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// The first actor phrase after `from` inside the clause: the topic of a statement
+    /// ("expressed concern over the violence in Libya").
+    fn first_actor_after(&self, from: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let mut k = from;
+        while k < n && k < from + 10 {
+            let t = &self.toks[k];
+            if let Some(npi) = self.tok_np[k] {
+                let np = &self.nps[npi];
+                return (!self.starts_clause(npi) && !np.aside).then_some(npi);
+            }
+            if self.boundary(t)
+                || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
+                || (t.is_inflected_verb() && !t.participle)
+            {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     /// Whether phrase `np` is the subject of a new clause: a nominative pronoun, or a
     /// phrase followed by a finite verb or auxiliary ("... forces it has deployed").
     fn starts_clause(&self, np: usize) -> bool {
         let p = &self.nps[np];
-        if p.end - p.start == 1 && matches!(self.toks[p.start].lower.as_str(), "they" | "he" | "she" | "we" | "i") {
+        if p.end - p.start == 1
+            && matches!(
+                self.toks[p.start].lower.as_str(),
+                "they" | "he" | "she" | "we" | "i"
+            )
+        {
             return true;
         }
         self.toks.get(p.end).is_some_and(|t| {
-            matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || (t.past && !t.participle) || t.third
+            matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do)
+                || (t.past && !t.participle)
+                || t.third
         })
     }
 
@@ -324,6 +394,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         if t.cap && i > 0 && !matches!(self.toks[i - 1].class, Class::Quote | Class::Break) {
             return Err("capitalized inside the sentence: a name");
+        }
+        // "a two-day state visit": nouns after a determiner and modifiers.
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 3 {
+            k -= 1;
+            let pt = &self.toks[k];
+            if self.tok_np[k].is_some() {
+                break;
+            }
+            match pt.class {
+                Class::Det | Class::PossPron | Class::PossMark if steps > 0 => {
+                    return Err("after a determiner and modifiers: a noun")
+                }
+                Class::Word | Class::Number if !pt.is_inflected_verb() => steps += 1,
+                _ => break,
+            }
         }
         let prev = (0..i).rev().find(|&k| self.toks[k].class != Class::Adv);
         if let Some(p) = prev {
@@ -354,7 +441,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     }
 
     /// Why an action at `i` is not a reported fact, if it is not.
-    fn irrealis(&self, i: usize) -> Option<String> {
+    fn irrealis(&self, i: usize) -> Option<Irrealis> {
         let mut k = i;
         while k > 0 {
             k -= 1;
@@ -362,7 +449,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             match t.class {
                 Class::Adv | Class::Neg | Class::Be | Class::Have => continue,
                 Class::Modal if hypothetical_modal(&t.lower) => {
-                    return Some(format!("hypothetical (\"{}\")", t.text))
+                    return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)))
                 }
                 Class::To => {
                     // "vowed to fight", but "continued to shell"
@@ -371,15 +458,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         .find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
                     let realized =
                         gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
-                    return (!realized).then(|| {
-                        format!(
+                    if realized {
+                        return None;
+                    }
+                    let stance = gov.and_then(|g| stance_of(&self.toks[g]).map(|s| (g, s)));
+                    return Some(match stance {
+                        Some((g, stance)) => Irrealis::Stance { gov: g, stance },
+                        None => Irrealis::Other(format!(
                             "infinitive after \"{}\": intended, not done",
                             gov.map_or("", |g| self.toks[g].text)
-                        )
+                        )),
                     });
                 }
                 Class::Prep if t.lower == "of" && self.toks[i].gerund => {
-                    return Some("gerund after \"of\"".into())
+                    return Some(Irrealis::Other("gerund after \"of\"".into()))
                 }
                 _ => return None,
             }
@@ -721,15 +813,60 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     continue;
                 };
                 if !noun {
-                    if let Some(why) = self.irrealis(i) {
-                        self.notes
-                            .push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
-                        continue;
+                    match self.irrealis(i) {
+                        None => {}
+                        Some(Irrealis::Other(why)) => {
+                            self.notes
+                                .push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
+                            continue;
+                        }
+                        Some(Irrealis::Stance { gov, stance }) => {
+                            // "pledged to provide aid" (0332), "refused to release" (1243),
+                            // "threatened to impose sanctions" (1312).
+                            let mapped = match stance {
+                                Stance::Intent => code.intent_of(),
+                                Stance::Refusal => code.refusal_of(),
+                                Stance::Threat => code.threat_of(),
+                            };
+                            let Some(mapped) = mapped else {
+                                self.notes.push(format!(
+                                    "\"{}\": rule {rule} matched, after \"{}\" ({stance:?}) it has no counterpart code",
+                                    t.text, self.toks[gov].text
+                                ));
+                                continue;
+                            };
+                            // The stance verb's own, vaguer event gives way.
+                            let before = out.len();
+                            out.retain(|c: &Candidate| {
+                                !(c.verb.start == self.toks[gov].span.start
+                                    && c.code.root() == mapped.root())
+                            });
+                            let rule = format!(
+                                "{rule} after \"{}\" ({stance:?}: {code} → {mapped})",
+                                self.toks[gov].text.to_lowercase()
+                            );
+                            if out.len() < before {
+                                self.notes.push(format!(
+                                    "\"{}\": its own event replaced by the more specific one",
+                                    self.toks[gov].text
+                                ));
+                            }
+                            self.build_at(i, gov, false, &m, cp, mapped, &rule, &mut out);
+                            continue;
+                        }
                     }
                 }
                 self.build(i, noun, &m, cp, code, &rule, &mut out);
             }
         }
+        // An event without a target gives way to one of the same source and root with a
+        // target ("arrived in Belgrade for a state visit").
+        let keyed: Vec<(ActorCode, CameoCode)> = out
+            .iter()
+            .filter(|c| c.target.is_some())
+            .map(|c| (c.source.code, c.code.root()))
+            .collect();
+        out.retain(|c| c.target.is_some() || !keyed.contains(&(c.source.code, c.code.root())));
         out
     }
 
@@ -744,8 +881,25 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         rule: &str,
         out: &mut Vec<Candidate>,
     ) {
+        self.build_at(i, i, noun, m, cp, code, rule, out);
+    }
+
+    /// Builds events for the pattern matched at `i`, taking the subject of the verb at
+    /// `subj_at` (the stance verb for "pledged to provide").
+    #[allow(clippy::too_many_arguments)]
+    fn build_at(
+        &mut self,
+        i: usize,
+        subj_at: usize,
+        noun: bool,
+        m: &PMatch,
+        cp: &CompiledPattern,
+        code: CameoCode,
+        rule: &str,
+        out: &mut Vec<Candidate>,
+    ) {
         let t = &self.toks[i];
-        let passive = !noun && self.passive(i);
+        let passive = !noun && self.passive(subj_at);
         // Source.
         let source_np = if let Some(s) = m.source {
             Some(s)
@@ -765,13 +919,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 })
                 .or_else(|| self.subject(i))
         } else {
-            self.subject(i)
+            self.subject(subj_at)
         };
         // Target.
         let target_np = if m.target.is_some() {
             m.target
         } else if passive {
-            self.subject(i)
+            self.subject(subj_at)
         } else if !cp.pattern.has_target_slot() {
             self.np_starting_near(m.end)
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
@@ -779,6 +933,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         } else {
             None
         };
+        let open_slot = m.target.is_none() && cp.pattern.has_target_slot() && !passive;
         let Some(snp) = source_np else {
             self.notes.push(format!(
                 "\"{}\": rule {rule} matched, but no source actor{}",
@@ -792,6 +947,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         };
         let sources = self.actors(snp, None);
+        // The topic of the clause when nothing else is the target ("expressed concern over
+        // the violence in Libya"); a compound subject instead acts on itself (below).
+        let target_np = match target_np {
+            None if !passive
+                && sources.len() < 2
+                && (!cp.pattern.has_target_slot() || m.target.is_some()) =>
+            {
+                self.first_actor_after(m.end)
+                    .filter(|&np| Some(np) != Some(snp))
+            }
+            t => t,
+        };
         if sources.is_empty() {
             self.notes.push(format!(
                 "\"{}\": rule {rule} matched, source pronoun unresolved",
@@ -814,28 +981,44 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // acts on itself, each member on each other.
         if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep {
             let mut made = 0;
-            let negated = self.negated(self.nps[snp].end.min(i), i);
-            let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
+            let negated = self.negated(self.nps[snp].end.min(subj_at), subj_at)
+                || (subj_at != i && self.negated(subj_at + 1, i));
+            let verb_end = if m.last_word >= i {
+                self.toks[m.last_word].span.end
+            } else {
+                t.span.end
+            };
             let verb = Span::new(t.span.start, verb_end.max(t.span.end));
             for a in &sources {
                 for b in &sources {
                     if a.code != b.code {
-                        out.push(Candidate { source: a.clone(), target: Some(b.clone()), code, verb, negated, rule: rule.to_owned() });
+                        out.push(Candidate {
+                            source: a.clone(),
+                            target: Some(b.clone()),
+                            code,
+                            verb,
+                            negated,
+                            rule: rule.to_owned(),
+                        });
                         made += 1;
                     }
                 }
             }
-            self.notes.push(format!("\"{}\": rule {rule} → {made} event(s) among the members of a compound subject", t.text));
+            self.notes.push(format!(
+                "\"{}\": rule {rule} → {made} event(s) among the members of a compound subject",
+                t.text
+            ));
             return;
         }
-        if targets.is_empty() && !root_allows_no_target(code) {
+        if targets.is_empty() && open_slot && !root_allows_no_target(code) {
             self.notes.push(format!(
                 "\"{}\": rule {rule} matched, but no target actor (code {code} needs one)",
                 t.text
             ));
             return;
         }
-        let negated = self.negated(self.nps[snp].end.min(i), i);
+        let negated = self.negated(self.nps[snp].end.min(subj_at), subj_at)
+            || (subj_at != i && self.negated(subj_at + 1, i));
         let verb_end = if m.last_word >= i {
             self.toks[m.last_word].span.end
         } else {

@@ -297,8 +297,8 @@ fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {
     sc.actors_of(k)
 }
 
-/// The country with the most named actors in the document, if it has at least two
-/// mentions and a third of all.
+/// The country with the most named actors in the document, if it has a third of all
+/// mentions and at least two (or is the only country named).
 fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut total = 0;
@@ -317,7 +317,9 @@ fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Option<String> {
     let (best, n) = counts
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
-    (n >= 2 && n * 3 >= total).then(|| best.to_owned())
+    // One country in a short text is its main country too.
+    let only = total == n;
+    ((n >= 2 || only) && n * 3 >= total).then(|| best.to_owned())
 }
 
 #[cfg(test)]

@@ -123,6 +123,120 @@ impl CameoCode {
         Plover::of(self)
     }
 
+    /// The CAMEO 03 code for expressing intent to do `self` ("pledged to provide military
+    /// aid": 072 → 0332), or `None` when the action has no intent counterpart. Conflictual
+    /// actions map to threats instead (see [`CameoCode::threat_of`]).
+    #[must_use]
+    pub fn intent_of(self) -> Option<CameoCode> {
+        let s = self.as_str();
+        let to = match s {
+            "045" => "039",
+            _ if s.starts_with("04") => "036",
+            "057" => "037",
+            _ if s.starts_with("05") => "032",
+            "060" | "06" => "031",
+            "061" => "0311",
+            "062" => "0312",
+            "063" => "0313",
+            "064" => "0314",
+            "071" => "0331",
+            "072" => "0332",
+            "073" => "0333",
+            "074" => "0334",
+            _ if s.starts_with("07") => "033",
+            "083" => "034",
+            "0831" => "0341",
+            "0832" => "0342",
+            "0833" => "0343",
+            "0834" => "0344",
+            "082" => "0352",
+            "085" => "0354",
+            _ if s.starts_with("081") => "0351",
+            _ if s.starts_with("084") => "0353",
+            _ if s.starts_with("086") => "0355",
+            _ if s.starts_with("087") => "0356",
+            _ if s.starts_with("08") => "035",
+            _ => return self.threat_of(),
+        };
+        to.parse().ok()
+    }
+
+    /// The CAMEO 12 code for refusing to do `self` ("refused to release the prisoners":
+    /// 0841 → 1243).
+    #[must_use]
+    pub fn refusal_of(self) -> Option<CameoCode> {
+        let s = self.as_str();
+        let to = match s {
+            "045" => "126",
+            _ if s.starts_with("04") => "125",
+            "057" => "127",
+            "061" => "1211",
+            "062" => "1212",
+            _ if s.starts_with("06") => "121",
+            "071" => "1221",
+            "072" => "1222",
+            "073" => "1223",
+            "074" => "1224",
+            _ if s.starts_with("07") => "122",
+            "0831" => "1231",
+            "0832" => "1232",
+            "0833" => "1233",
+            "0834" => "1234",
+            _ if s.starts_with("083") => "123",
+            "082" => "1242",
+            "085" => "1244",
+            _ if s.starts_with("081") => "1241",
+            _ if s.starts_with("084") => "1243",
+            _ if s.starts_with("086") => "1245",
+            _ if s.starts_with("087") => "1246",
+            _ if s.starts_with("08") => "124",
+            _ if s.starts_with("01")
+                || s.starts_with("02")
+                || s.starts_with("03")
+                || s.starts_with("05") =>
+            {
+                "120"
+            }
+            _ => return None,
+        };
+        to.parse().ok()
+    }
+
+    /// The CAMEO 13 code for threatening to do `self` ("threatened to impose sanctions":
+    /// 163 → 1312), or `None` for cooperative actions.
+    #[must_use]
+    pub fn threat_of(self) -> Option<CameoCode> {
+        let s = self.as_str();
+        let to = match s {
+            "161" => "1313",
+            "163" => "1312",
+            "164" => "134",
+            "165" => "135",
+            _ if s.starts_with("162") => "1311",
+            _ if s.starts_with("166") => "136",
+            _ if s.starts_with("16") => "131",
+            "172" => "132",
+            "1721" => "1321",
+            "1722" => "1322",
+            "1723" => "1323",
+            "1724" => "1324",
+            "175" => "137",
+            _ if s.starts_with("17") => "130",
+            _ if s.starts_with("14") => "133",
+            _ if s.starts_with("15") => "138",
+            _ if s.starts_with("18") => "1383",
+            "191" => "1381",
+            "192" => "1382",
+            "190" | "19" => "138",
+            _ if s.starts_with("19") => "1384",
+            _ if s.starts_with("204") => "1385",
+            _ if s.starts_with("20") => "1383",
+            _ if s.starts_with("12") => "130",
+            _ => return None,
+        };
+        to.parse().ok()
+    }
+
     /// Whether `self` is `other` or one of its descendants (`"0721"` is within `"07"`).
     #[must_use]
     pub fn is_within(self, other: CameoCode) -> bool {
@@ -215,6 +329,27 @@ mod tests {
             (20, 4),
         ] {
             assert_eq!(code(&format!("{root:02}")).quad_class().as_u8(), quad);
+        }
+    }
+
+    #[test]
+    fn intent_refusal_and_threat_counterparts() {
+        assert_eq!(code("072").intent_of(), Some(code("0332")));
+        assert_eq!(code("046").intent_of(), Some(code("036")));
+        assert_eq!(code("0841").intent_of(), Some(code("0353")));
+        assert_eq!(code("190").intent_of(), Some(code("138")));
+        assert_eq!(code("0841").refusal_of(), Some(code("1243")));
+        assert_eq!(code("046").refusal_of(), Some(code("125")));
+        assert_eq!(code("163").threat_of(), Some(code("1312")));
+        assert_eq!(code("195").threat_of(), Some(code("1384")));
+        assert_eq!(code("072").threat_of(), None);
+        // Every mapping lands on a real code of the right root.
+        for c in CameoCode::all() {
+            assert!(c
+                .intent_of()
+                .is_none_or(|x| matches!(x.root_number(), 3 | 13)));
+            assert!(c.refusal_of().is_none_or(|x| x.root_number() == 12));
+            assert!(c.threat_of().is_none_or(|x| x.root_number() == 13));
         }
     }
 

@@ -64,9 +64,11 @@ impl Document {
         let first_end = text.find('\n').unwrap_or(text.len());
         let first = text[..first_end].trim_end_matches('\r');
         let rest = &text[first_end..];
+        // A blank line follows, and then more text: a lone line is a story, not a title.
         let blank_follows = rest.strip_prefix('\n').is_some_and(|r| {
-            let line = r.split('\n').next().unwrap_or("");
-            line.trim().is_empty()
+            let mut lines = r.splitn(2, '\n');
+            let blank = lines.next().unwrap_or("").trim().is_empty();
+            blank && lines.next().is_some_and(|more| !more.trim().is_empty())
         });
         if blank_follows && !first.trim().is_empty() && first.len() < 400 {
             let lead = first.len() - first.trim_start().len();
@@ -372,6 +374,15 @@ mod tests {
             ["Rebels shelled Homs.", "Talks stalled.", "Aid arrived."]
         );
         assert_eq!(a.boilerplate[0].kind, BoilerplateKind::Title);
+    }
+
+    #[test]
+    fn a_lone_line_is_not_a_title() {
+        let doc = Document::from_plain("d", "Rebels shelled Homs.\n");
+        assert_eq!(doc.title, None);
+        assert_eq!(doc.analyze().sentences.len(), 1);
+        let doc = Document::from_plain("d", "Rebels shelled Homs.\n\n\n");
+        assert_eq!(doc.title, None);
     }
 
     #[test]
