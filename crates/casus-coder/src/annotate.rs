@@ -52,16 +52,9 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
         .iter()
         .map(|t| {
             let lower = normalize(t.text);
-            let class = classify(
-                &lower,
-                t.kind == TokenKind::Number,
-                t.kind == TokenKind::Punct,
-            );
+            let class = classify(&lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
             let word = dict.word(&lower).unwrap_or(NONE);
-            let noun = lex
-                .noun_singular(&lower)
-                .and_then(|s| dict.word(s))
-                .unwrap_or(word);
+            let noun = lex.noun_singular(&lower).and_then(|s| dict.word(s)).unwrap_or(word);
             let (mut verb_lemma, mut verb) = (None, NONE);
             let (mut past, mut participle, mut gerund, mut third) = (false, false, false, false);
             if class == Class::Word {

@@ -74,11 +74,7 @@ impl Chunker<'_> {
     /// holds the date; else, with no date, the undated entry or the most recent one; else
     /// (a person out of office) the country + `ELI`.
     fn resolve(&self, entries: &[u32], cap: bool) -> Option<(ActorCode, ActorKind, String)> {
-        let usable: Vec<u32> = entries
-            .iter()
-            .copied()
-            .filter(|&e| cap || !self.dict.actor_needs_capital(e))
-            .collect();
+        let usable: Vec<u32> = entries.iter().copied().filter(|&e| cap || !self.dict.actor_needs_capital(e)).collect();
         let first = *usable.first()?;
         let entry = |i: u32| self.dict.actor(i);
         let pick = match self.date {
@@ -91,21 +87,12 @@ impl Chunker<'_> {
                 .iter()
                 .copied()
                 .find(|&i| entry(i).dates.is_none())
-                .or_else(|| {
-                    usable
-                        .iter()
-                        .copied()
-                        .max_by_key(|&i| entry(i).dates.and_then(|r| r.start))
-                }),
+                .or_else(|| usable.iter().copied().max_by_key(|&i| entry(i).dates.and_then(|r| r.start))),
         };
         match pick {
             Some(i) => {
                 let e = entry(i);
-                Some((
-                    e.code,
-                    e.kind,
-                    format!("{} ({})", e.origin, e.kind.as_str()),
-                ))
+                Some((e.code, e.kind, format!("{} ({})", e.origin, e.kind.as_str())))
             }
             None => {
                 let e = entry(first);
@@ -123,30 +110,41 @@ impl Chunker<'_> {
                             }
                         })
                     };
-                    let near = usable
-                        .iter()
-                        .copied()
-                        .min_by_key(|&i| dist(i))
-                        .unwrap_or(first);
+                    let near = usable.iter().copied().min_by_key(|&i| dist(i)).unwrap_or(first);
                     let n = entry(near);
-                    return Some((
-                        n.code,
-                        n.kind,
-                        format!("{} ({}, nearest dated entry)", n.origin, n.kind.as_str()),
-                    ));
+                    return Some((n.code, n.kind, format!("{} ({}, nearest dated entry)", n.origin, n.kind.as_str())));
                 }
                 let country = e.code.country()?;
                 let code: ActorCode = format!("{country}ELI").parse().ok()?;
-                Some((
-                    code,
-                    e.kind,
-                    format!("{} (out of office on this date: {country}ELI)", e.origin),
-                ))
+                Some((code, e.kind, format!("{} (out of office on this date: {country}ELI)", e.origin)))
             }
         }
     }
 
+    /// "British-flagged", "Saudi-led", "Iran-based": the country of a hyphenated modifier.
+    fn hyphen_component(&self, t: &Tok<'_>, j: usize) -> Option<Comp> {
+        let (head, tail) = t.lower.split_once('-')?;
+        if !matches!(tail, "flagged" | "registered" | "owned" | "led" | "based" | "controlled" | "run" | "operated" | "held")
+        {
+            return None;
+        }
+        let id = self.dict.word(head)?;
+        let m = self.dict.actor_matches(&[id], 0, true).into_iter().find(|m| m.len == 1)?;
+        let (code, kind, how) = self.resolve(m.entries, true)?;
+        if !kind.lends_country() {
+            return None;
+        }
+        let country: ActorCode = code.country()?.parse().ok()?;
+        let how = format!("{how} (in \"{}\")", t.text);
+        Some(Comp { start: j, end: j + 1, kind: MemberKind::Named(kind), code: country, plural: false, how })
+    }
+
     fn component_at(&self, toks: &[Tok<'_>], words: &[WordId], j: usize) -> Option<Comp> {
+        if toks[j].cap && toks[j].lower.contains('-') {
+            if let Some(c) = self.hyphen_component(&toks[j], j) {
+                return Some(c);
+            }
+        }
         let actor = self
             .dict
             .actor_matches(words, j, toks[j].cap)
@@ -156,14 +154,7 @@ impl Chunker<'_> {
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
-                Some(Comp {
-                    start: j,
-                    end: j + alen,
-                    kind: MemberKind::Named(kind),
-                    code,
-                    plural,
-                    how,
-                })
+                Some(Comp { start: j, end: j + alen, kind: MemberKind::Named(kind), code, plural, how })
             }
             (_, Some((glen, ai))) => {
                 let last = &toks[j + glen - 1];
@@ -247,10 +238,7 @@ impl Chunker<'_> {
                 continue;
             }
             let t = &toks[j];
-            if t.class == Class::PossMark
-                && !comps.is_empty()
-                && self.leads_to_component(toks, at, j + 1, true)
-            {
+            if t.class == Class::PossMark && !comps.is_empty() && self.leads_to_component(toks, at, j + 1, true) {
                 j += 1;
                 after_det = true;
                 continue;
@@ -279,11 +267,7 @@ impl Chunker<'_> {
                 j += 1;
                 continue;
             }
-            if comps.last().is_some_and(|c| c.kind == MemberKind::Agent)
-                && t.cap
-                && t.class == Class::Word
-                && j > 0
-            {
+            if comps.last().is_some_and(|c| c.kind == MemberKind::Agent) && t.cap && t.class == Class::Word && j > 0 {
                 // A name after a title agent: "the deputy foreign minister Hossein Amir Abdollahian".
                 j += 1;
                 continue;
@@ -299,12 +283,8 @@ impl Chunker<'_> {
             let only_agents = comps.iter().all(|c| c.kind == MemberKind::Agent);
             let noun_next = next.class == Class::Word
                 && !next.cap
-                && self
-                    .lex
-                    .pos_tags(&next.lower)
-                    .is_some_and(|t| t.starts_with("NN"))
-                && !(next.is_verb_form()
-                    && (last.plural || next.past || next.third && !last.plural));
+                && self.lex.pos_tags(&next.lower).is_some_and(|t| t.starts_with("NN"))
+                && !(next.is_verb_form() && (last.plural || next.past || next.third && !last.plural));
             if only_agents && last.end == j && noun_next {
                 return None;
             }
@@ -316,13 +296,7 @@ impl Chunker<'_> {
     }
 
     /// Whether a component follows at `j`, possibly after up to three modifiers.
-    fn leads_to_component(
-        &self,
-        toks: &[Tok<'_>],
-        at: &[Option<Comp>],
-        mut j: usize,
-        after_det: bool,
-    ) -> bool {
+    fn leads_to_component(&self, toks: &[Tok<'_>], at: &[Option<Comp>], mut j: usize, after_det: bool) -> bool {
         for _ in 0..4 {
             if j >= toks.len() {
                 return false;
@@ -352,15 +326,8 @@ impl Chunker<'_> {
                         if kind == ActorKind::Other {
                             // Dictionaries in other formats (PETRARCH): the agent's role is
                             // appended to the whole actor code, as PETRARCH does.
-                            let already = c
-                                .code
-                                .segments()
-                                .any(|s| head.code.segments().any(|r| r == s));
-                            code = if already {
-                                Some(c.code)
-                            } else {
-                                c.code.join(&head.code)
-                            };
+                            let already = c.code.segments().any(|s| head.code.segments().any(|r| r == s));
+                            code = if already { Some(c.code) } else { c.code.join(&head.code) };
                             how = format!("{} + {}", c.how, head.how);
                         } else if kind.lends_country() {
                             if let Some(country) = c.code.country() {
@@ -380,15 +347,7 @@ impl Chunker<'_> {
                 }
             }
         };
-        Member {
-            code: Some(code),
-            start,
-            end,
-            kind: head.kind,
-            plural,
-            needs_country,
-            how,
-        }
+        Member { code: Some(code), start, end, kind: head.kind, plural, needs_country, how }
     }
 
     /// Every actor phrase of a sentence, compounds joined.
@@ -402,16 +361,11 @@ impl Chunker<'_> {
             let t = &toks[i];
             let prev_in_np = simple.last().is_some_and(|np| np.end == i);
             // "his Chinese counterpart": the possessed phrase is the actor, not "his".
-            if t.class == Class::PossPron
-                && i + 1 < n
-                && self.simple_np(toks, &at, i + 1, false).is_some()
-            {
+            if t.class == Class::PossPron && i + 1 < n && self.simple_np(toks, &at, i + 1, false).is_some() {
                 i += 1;
                 continue;
             }
-            if matches!(t.class, Class::Pron | Class::PossPron)
-                && pronoun_number(&t.lower).is_some()
-            {
+            if matches!(t.class, Class::Pron | Class::PossPron) && pronoun_number(&t.lower).is_some() {
                 simple.push(Np {
                     start: i,
                     end: i + 1,
@@ -431,11 +385,7 @@ impl Chunker<'_> {
                 i += 1;
                 continue;
             }
-            if t.lower == "the"
-                && i + 1 < n
-                && is_group_anaphor(&toks[i + 1].lower)
-                && at[i + 1].is_none()
-            {
+            if t.lower == "the" && i + 1 < n && is_group_anaphor(&toks[i + 1].lower) && at[i + 1].is_none() {
                 let next_is_name = i + 2 < n && at[i + 2].is_some();
                 if !next_is_name {
                     simple.push(Np {
@@ -480,7 +430,14 @@ impl Chunker<'_> {
         // Prepositions and possessives.
         for np in &mut simple {
             if np.start > 0 && matches!(toks[np.start - 1].class, Class::Prep | Class::To) {
-                np.prep = Some(np.start - 1);
+                // "dozens of journalists", "thousands of troops": the quantity does not make
+                // the phrase a prepositional object.
+                let quantity = toks[np.start - 1].lower == "of"
+                    && np.start > 1
+                    && (toks[np.start - 2].class == Class::Number || is_quantity(&toks[np.start - 2].lower));
+                if !quantity {
+                    np.prep = Some(np.start - 1);
+                }
             }
             if np.end < n && toks[np.end].class == Class::PossMark {
                 np.possessive = true;
@@ -499,11 +456,7 @@ impl Chunker<'_> {
         for k in 0..simple.len().saturating_sub(1) {
             let np = &simple[k];
             let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
-            let via = np.end < n
-                && matches!(
-                    toks[np.end].lower.as_str(),
-                    "in" | "from" | "of" | "across" | "inside"
-                );
+            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside");
             let next = &simple[k + 1];
             if !(bare_agent && via && next.start > np.end && next.start <= np.end + 3) {
                 continue;
@@ -527,11 +480,18 @@ impl Chunker<'_> {
     }
 }
 
-fn is_aside_mark(t: &Tok<'_>) -> bool {
+fn is_quantity(lower: &str) -> bool {
     matches!(
-        t.lower.as_str(),
-        "-" | "--" | "\u{2014}" | "\u{2013}" | "(" | ")"
+        lower,
+        "dozens" | "hundreds" | "thousands" | "millions" | "scores" | "tens" | "number" | "lot" | "lots" | "group"
+            | "members" | "some" | "many" | "most" | "all" | "none" | "each" | "both" | "one" | "two" | "three"
+            | "several" | "few" | "majority" | "handful" | "hundred" | "thousand" | "dozen" | "crowds" | "crowd"
+            | "groups" | "unit" | "units" | "team" | "delegation" | "convoy" | "column" | "wave" | "contingent"
     )
+}
+
+fn is_aside_mark(t: &Tok<'_>) -> bool {
+    matches!(t.lower.as_str(), "-" | "--" | "\u{2014}" | "\u{2013}" | "(" | ")")
 }
 
 fn trim_end(toks: &[Tok<'_>], min: usize, mut end: usize) -> usize {
@@ -549,25 +509,19 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let between = &toks[prev.end..np.start];
             let joinable = !between.is_empty()
                 && between.len() <= 3
-                && between.iter().all(|t| {
-                    t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or")
-                })
+                && between.iter().all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or"))
                 && !prev.possessive
                 && np.prep.is_none()
                 && prev.members.iter().all(|m| m.kind != MemberKind::Pronoun)
                 && np.members.iter().all(|m| m.kind != MemberKind::Pronoun);
             let has_comma = between.iter().any(|t| t.class == Class::Comma);
-            let has_and = between
-                .iter()
-                .any(|t| matches!(t.lower.as_str(), "and" | "&" | "or"));
+            let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or"));
             // ", B attacked" after an object starts a new clause; "A, B and C" does not.
             let next_is_verb = toks.get(np.end).is_some_and(|t| {
-                matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do)
-                    || t.is_inflected_verb()
+                matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || t.is_inflected_verb()
             });
-            let prev_is_object = prev.start > 0
-                && (toks[prev.start - 1].is_verb_form()
-                    || toks[prev.start - 1].class == Class::Prep);
+            let prev_is_object =
+                prev.start > 0 && (toks[prev.start - 1].is_verb_form() || toks[prev.start - 1].class == Class::Prep);
             let splits_clause = has_comma && has_and && next_is_verb && prev_is_object;
             let only_comma_then_verb = has_comma && !has_and && next_is_verb;
             if joinable && !splits_clause && !only_comma_then_verb {
@@ -579,16 +533,10 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                     .filter(|c| c.has_country())
                     .map(|c| c.segments().skip(1).collect());
                 if let Some(roles) = head_roles.filter(|r| !r.is_empty()) {
-                    for m in prev
-                        .members
-                        .iter_mut()
-                        .filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym))
+                    for m in
+                        prev.members.iter_mut().filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym))
                     {
-                        if let Some(code) = m
-                            .code
-                            .as_ref()
-                            .and_then(|c| format!("{c}{roles}").parse().ok())
-                        {
+                        if let Some(code) = m.code.as_ref().and_then(|c| format!("{c}{roles}").parse().ok()) {
                             m.code = Some(code);
                             m.kind = MemberKind::Agent;
                         }

@@ -54,12 +54,23 @@ enum Stance {
     Threat,
 }
 
+/// Light verbs that take an event noun as object: their subject does the event.
+fn is_support_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "launch" | "carry" | "conduct" | "stage" | "hold" | "mount" | "make" | "wage" | "order" | "step" | "escalate"
+            | "resume" | "begin" | "start" | "continue" | "celebrate" | "announce" | "claim" | "complete" | "intensify"
+            | "lead" | "organise" | "organize" | "call" | "declare" | "impose" | "sign" | "reach" | "agree" | "pay"
+            | "approve" | "finish" | "end" | "renew" | "perpetrate" | "commit" | "execute" | "undertake"
+    )
+}
+
 fn stance_of(t: &Tok<'_>) -> Option<Stance> {
     let word = t.verb_lemma.unwrap_or(t.lower.as_str());
     match word {
-        "promise" | "pledge" | "vow" | "offer" | "agree" | "plan" | "intend" | "undertake"
-        | "commit" | "propose" | "want" | "seek" | "aim" | "hope" | "prepare" | "ready"
-        | "willing" | "prepared" | "resolve" | "volunteer" | "consent" => Some(Stance::Intent),
+        "promise" | "pledge" | "vow" | "offer" | "agree" | "plan" | "intend" | "undertake" | "commit" | "propose"
+        | "want" | "seek" | "aim" | "hope" | "prepare" | "ready" | "willing" | "prepared" | "resolve" | "volunteer"
+        | "consent" => Some(Stance::Intent),
         "refuse" | "decline" | "reject" | "unwilling" | "balk" => Some(Stance::Refusal),
         "threaten" | "warn" => Some(Stance::Threat),
         _ => None,
@@ -74,6 +85,9 @@ struct PMatch {
     last_word: usize,
     target: Option<usize>,
     source: Option<usize>,
+    /// An actor named by the pattern's own words ("beat a journalist"): the target when
+    /// nothing better is found.
+    weak_target: Option<usize>,
 }
 
 pub(crate) struct SentenceCoder<'s, 'a> {
@@ -122,12 +136,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
         let mut p = pos;
-        while p < self.toks.len()
-            && matches!(
-                self.toks[p].class,
-                Class::Adv | Class::PossPron | Class::Det
-            )
-        {
+        while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv | Class::PossPron | Class::Det) {
             p += 1;
         }
         self.nps.iter().position(|np| (pos..=p).contains(&np.start))
@@ -142,17 +151,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     }
 
     fn boundary(&self, t: &Tok<'_>) -> bool {
-        matches!(
-            t.class,
-            Class::Break | Class::End | Class::Quote | Class::Paren
-        )
+        matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
     }
 
     fn matches_phrase(&self, pos: usize, phrase: &[WordId]) -> bool {
-        phrase
-            .iter()
-            .enumerate()
-            .all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
+        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
     }
 
     fn match_items(&self, items: &[CItem], k: usize, pos: usize, acc: PMatch) -> Option<PMatch> {
@@ -179,9 +182,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             // "released five American prisoners": an actor among the
                             // skipped modifiers is the target.
                             if next.target.is_none() && skip > 0 {
-                                next.target = (pos..p)
-                                    .find_map(|q| self.tok_np[q])
-                                    .filter(|&np| self.nps[np].end <= p);
+                                next.target = self.actor_within(pos, p);
+                            }
+                            if next.weak_target.is_none() {
+                                next.weak_target = self.actor_within(p, p + len);
                             }
                             if let Some(m) = self.match_items(items, k + 1, p + len, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
@@ -207,10 +211,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let is_target = matches!(items[k], CItem::Target);
                 match self.np_starting_near(pos) {
                     Some(np) => {
-                        let mut next = PMatch {
-                            score: acc.score + 1,
-                            ..acc
-                        };
+                        let mut next = PMatch { score: acc.score + 1, ..acc };
                         if is_target {
                             next.target = Some(np);
                         } else {
@@ -230,7 +231,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if p > n || (skip > 0 && self.boundary(&self.toks[p - 1])) {
                         break;
                     }
-                    if let Some(m) = self.match_items(items, k + 1, p, acc.clone()) {
+                    let mut acc = acc.clone();
+                    if acc.target.is_none() && skip > 0 {
+                        // "rejected Sri Lanka's request": an actor inside the gap.
+                        acc.target = self.actor_within(pos, p);
+                    }
+                    if let Some(m) = self.match_items(items, k + 1, p, acc) {
                         if best.as_ref().is_none_or(|b| m.score > b.score) {
                             best = Some(m);
                         }
@@ -239,6 +245,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
         }
+    }
+
+    /// The first actor phrase wholly inside tokens `from..to`, pronouns excepted.
+    fn actor_within(&self, from: usize, to: usize) -> Option<usize> {
+        (from..to.min(self.toks.len())).find_map(|q| self.tok_np[q]).filter(|&np| {
+            let p = &self.nps[np];
+            p.start >= from
+                && p.end <= to
+                && !p.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor))
+        })
     }
 
     /// Matches `items[..k]` leftwards, the last item ending right before token `pos`.
@@ -261,10 +277,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             continue;
                         };
                         if self.matches_phrase(start, alt) {
-                            let next = PMatch {
-                                score: acc.score + u32::try_from(alt.len()).unwrap_or(1),
-                                ..acc.clone()
-                            };
+                            let next =
+                                PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), ..acc.clone() };
                             if let Some(m) = self.match_before(items, k - 1, start, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
@@ -276,8 +290,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
             CItem::Optional(inner) => {
-                let with =
-                    self.match_before(std::slice::from_ref(inner.as_ref()), 1, pos, acc.clone());
+                let with = self.match_before(std::slice::from_ref(inner.as_ref()), 1, pos, acc.clone());
                 let with = with.and_then(|m| {
                     let new_pos = self.before_pos(inner, pos)?;
                     self.match_before(items, k - 1, new_pos, m)
@@ -291,22 +304,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             CItem::Target | CItem::Source => {
                 let is_target = matches!(items[k - 1], CItem::Target);
                 let mut p = pos;
-                while p > 0
-                    && matches!(
-                        self.toks[p - 1].class,
-                        Class::Adv | Class::Be | Class::Have | Class::Modal
-                    )
-                {
+                while p > 0 && matches!(self.toks[p - 1].class, Class::Adv | Class::Be | Class::Have | Class::Modal) {
                     p -= 1;
                 }
-                let npi = self
-                    .nps
-                    .iter()
-                    .position(|np| np.end == p || np.end == pos)?;
-                let mut next = PMatch {
-                    score: acc.score + 1,
-                    ..acc
-                };
+                let npi = self.nps.iter().position(|np| np.end == p || np.end == pos)?;
+                let mut next = PMatch { score: acc.score + 1, ..acc };
                 if is_target {
                     next.target = Some(npi);
                 } else {
@@ -337,12 +339,33 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// Where an optional leftward item starts when it matches at `pos` (phrases only).
     fn before_pos(&self, item: &CItem, pos: usize) -> Option<usize> {
         match item {
-            CItem::Phrase(alts) => alts.iter().find_map(|a| {
-                pos.checked_sub(a.len())
-                    .filter(|&s| self.matches_phrase(s, a))
-            }),
+            CItem::Phrase(alts) => {
+                alts.iter().find_map(|a| pos.checked_sub(a.len()).filter(|&s| self.matches_phrase(s, a)))
+            }
             _ => Some(pos),
         }
+    }
+
+    /// For an event noun, the subject of the light verb that governs it ("Hezbollah
+    /// launched an attack on", "rebels staged a protest"); `None` for other verbs ("the
+    /// journalist was covering the protests").
+    fn support_verb_subject(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 5 {
+            k -= 1;
+            steps += 1;
+            let t = &self.toks[k];
+            if let Some(lemma) = t.verb_lemma {
+                if self.tok_np[k].is_none() && t.class == Class::Word {
+                    return if is_support_verb(lemma) { self.subject(k) } else { None };
+                }
+            }
+            if self.boundary(t) || matches!(t.class, Class::Comma | Class::Sub | Class::Rel) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The first actor phrase after `from` inside the clause: the topic of a statement
@@ -354,6 +377,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let t = &self.toks[k];
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
+                // "stormed a hotel in Mogadishu": a capital after "in" is a place.
+                let locative = np.prep.is_some_and(|p| {
+                    matches!(self.toks[p].lower.as_str(), "in" | "at" | "near" | "inside" | "outside" | "around" | "across")
+                });
+                let capital = np.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Capital));
+                if locative && capital {
+                    k = np.end;
+                    continue;
+                }
                 return (!self.starts_clause(npi) && !np.aside).then_some(npi);
             }
             if self.boundary(t)
@@ -371,12 +403,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// phrase followed by a finite verb or auxiliary ("... forces it has deployed").
     fn starts_clause(&self, np: usize) -> bool {
         let p = &self.nps[np];
-        if p.end - p.start == 1
-            && matches!(
-                self.toks[p.start].lower.as_str(),
-                "they" | "he" | "she" | "we" | "i"
-            )
-        {
+        if p.end - p.start == 1 && matches!(self.toks[p.start].lower.as_str(), "they" | "he" | "she" | "we" | "i") {
             return true;
         }
         self.toks.get(p.end).is_some_and(|t| {
@@ -416,22 +443,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if let Some(p) = prev {
             let pt = &self.toks[p];
             match pt.class {
-                Class::Det | Class::PossPron | Class::PossMark => {
-                    return Err("after a determiner: a noun")
-                }
+                Class::Det | Class::PossPron | Class::PossMark => return Err("after a determiner: a noun"),
                 Class::Prep if !t.gerund => return Err("after a preposition: a noun"),
                 Class::Number => return Err("after a number: a noun"),
-                Class::Word
-                    if self.tok_np[p].is_none() && !pt.is_verb_form() && !t.is_inflected_verb() =>
-                {
+                Class::Word if self.tok_np[p].is_none() && !pt.is_verb_form() && !t.is_inflected_verb() => {
                     return Err("after a modifier: a noun")
                 }
-                Class::Word
-                    if self.tok_np[p].is_none()
-                        && t.third
-                        && !pt.is_verb_form()
-                        && pt.class == Class::Word =>
-                {
+                Class::Word if self.tok_np[p].is_none() && t.third && !pt.is_verb_form() && pt.class == Class::Word => {
                     return Err("plural noun after a modifier")
                 }
                 _ => {}
@@ -453,11 +471,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 Class::To => {
                     // "vowed to fight", but "continued to shell"
-                    let gov = (0..k)
-                        .rev()
-                        .find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
-                    let realized =
-                        gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
+                    let gov = (0..k).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
+                    let realized = gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
                     if realized {
                         return None;
                     }
@@ -504,6 +519,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         false
     }
 
+    /// A participle right after a noun, without "be", before a preposition or the end:
+    /// a reduced relative clause ("the sailors captured in the strait"), passive in meaning.
+    fn reduced_passive(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.participle || i == 0 || self.passive(i) {
+            return false;
+        }
+        // The noun before must be an object or in a prepositional phrase, not the subject:
+        // "Haiti appealed for aid" is active.
+        let Some(npi) = self.tok_np[i - 1] else { return false };
+        let np = &self.nps[npi];
+        if np.members.iter().any(|m| m.kind == MemberKind::Pronoun) || np.start == 0 {
+            return false;
+        }
+        let before = &self.toks[np.start - 1];
+        let is_object = np.prep.is_some() || (before.is_verb_form() && self.tok_np[np.start - 1].is_none());
+        let next_ok = self.toks.get(i + 1).is_none_or(|n| matches!(n.class, Class::Prep | Class::End | Class::Comma));
+        is_object && next_ok
+    }
+
     /// The actor phrase after "by" following `from`, for the passive voice.
     fn by_agent(&self, from: usize) -> Option<usize> {
         let n = self.toks.len();
@@ -538,12 +573,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // takes a clause ("said Y attacked Z").
                 if np.start > 0 {
                     let before = &self.toks[np.start - 1];
-                    if before.class == Class::Word
-                        && before.is_verb_form()
-                        && self.tok_np[np.start - 1].is_none()
-                    {
-                        let takes_clause = before.verb != u32::MAX
-                            && self.dict.is_speech(before.verb)
+                    if before.class == Class::Word && before.is_verb_form() && self.tok_np[np.start - 1].is_none() {
+                        let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
                             || before.verb_lemma.is_some_and(|l| {
                                 matches!(
                                     l,
@@ -604,37 +635,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             match (m.kind, m.code) {
                 (MemberKind::Pronoun | MemberKind::Anaphor, _) => {
                     let lower = &self.toks[m.start].lower;
-                    if let Some(ante) = self.resolve(
-                        npi,
-                        m.kind == MemberKind::Anaphor,
-                        m.plural,
-                        pronoun_is_personal(lower),
-                        exclude,
-                    ) {
+                    if let Some(ante) =
+                        self.resolve(npi, m.kind == MemberKind::Anaphor, m.plural, pronoun_is_personal(lower), exclude)
+                    {
                         for a in ante {
-                            out.push(Actor {
-                                span,
-                                text: text.clone(),
-                                via: Some(a.text.clone()),
-                                ..a
-                            });
+                            out.push(Actor { span, text: text.clone(), via: Some(a.text.clone()), ..a });
                         }
                     }
                 }
                 (_, Some(code)) => {
-                    let code = if m.needs_country {
-                        self.country.map_or(code, |c| code.with_country(c))
-                    } else {
-                        code
-                    };
-                    out.push(Actor {
-                        code,
-                        span,
-                        text,
-                        kind: m.kind,
-                        plural: m.plural,
-                        via: None,
-                    });
+                    let code = if m.needs_country { self.country.map_or(code, |c| code.with_country(c)) } else { code };
+                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None });
                 }
                 _ => {}
             }
@@ -654,8 +665,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if actors.is_empty() {
                 return false;
             }
-            if exclude.is_some_and(|ex| ex.iter().any(|e| actors.iter().any(|a| a.code == e.code)))
-            {
+            if exclude.is_some_and(|ex| ex.iter().any(|e| actors.iter().any(|a| a.code == e.code))) {
                 return false;
             }
             let a = &actors[0];
@@ -678,9 +688,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 actors.len() == 1
                     && !a.plural
                     && match a.kind {
-                        MemberKind::Named(
-                            casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym,
-                        ) => true,
+                        MemberKind::Named(casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym) => true,
                         MemberKind::Agent => !is_collective(&last_word),
                         _ => false,
                     }
@@ -689,19 +697,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     && !a.plural
                     && !matches!(
                         a.kind,
-                        MemberKind::Named(
-                            casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym
-                        )
+                        MemberKind::Named(casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym)
                     )
             }
         };
         for j in (0..npi).rev() {
             let np = &self.nps[j];
-            if np
-                .members
-                .iter()
-                .any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor))
-            {
+            if np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor)) {
                 continue;
             }
             let actors = self.actors(j, None);
@@ -721,12 +723,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
         for &pi in list {
             let cp = self.dict.pattern(pi);
-            let start = PMatch {
-                score: 1,
-                end: head + 1,
-                last_word: head,
-                ..PMatch::default()
-            };
+            let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };
             let start = if cp.before.is_empty() {
                 Some(start)
             } else {
@@ -737,17 +734,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         let best = found.iter().map(|(m, _)| m.score).max().unwrap_or(0);
+        found.retain(|(m, _)| m.score == best);
+        // Among equally long matches the more specific code wins, then the earlier line.
+        found.sort_by_key(|(_, cp)| std::cmp::Reverse(cp.pattern.code.map_or(0, CameoCode::level)));
         let mut out: Vec<(PMatch, &CompiledPattern)> = Vec::new();
         for (m, cp) in found {
-            if m.score != best {
-                continue;
+            // A pattern ending on a coordinated word ("arms and cash") codes too.
+            let coordinated = out.iter().all(|(o, _)| {
+                let (a, b) = (o.last_word.min(m.last_word), o.last_word.max(m.last_word));
+                a != b && self.toks[a + 1..b].iter().any(|t| matches!(t.lower.as_str(), "and" | "or" | "," | "as"))
+            });
+            if out.is_empty() || coordinated {
+                out.push((m, cp));
             }
-            // Patterns ending on different words ("arms and cash") each code; on the same
-            // word the earlier line wins.
-            if out.iter().any(|(o, _)| o.last_word == m.last_word) {
-                continue;
-            }
-            out.push((m, cp));
         }
         out
     }
@@ -764,16 +763,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 continue;
             }
             let t = &self.toks[i];
-            let verb_list = if t.verb == u32::MAX {
-                &[][..]
-            } else {
-                self.dict.verb_patterns(t.verb)
-            };
-            let noun_list = if t.noun == u32::MAX {
-                &[][..]
-            } else {
-                self.dict.noun_patterns(t.noun)
-            };
+            let verb_list = if t.verb == u32::MAX { &[][..] } else { self.dict.verb_patterns(t.verb) };
+            let noun_list = if t.noun == u32::MAX { &[][..] } else { self.dict.noun_patterns(t.noun) };
             if verb_list.is_empty() && noun_list.is_empty() {
                 continue;
             }
@@ -784,18 +775,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 (noun_list, true)
             } else {
                 if let Err(why) = self.verb_use(i) {
-                    self.notes
-                        .push(format!("\"{}\": not a verb here ({why})", t.text));
+                    self.notes.push(format!("\"{}\": not a verb here ({why})", t.text));
                 }
                 continue;
             };
             let matches = self.try_patterns(i, list);
             if matches.is_empty() {
-                self.notes.push(format!(
-                    "\"{}\" ({}): no pattern matched",
-                    t.text,
-                    if noun { "noun" } else { "verb" }
-                ));
+                self.notes.push(format!("\"{}\" ({}): no pattern matched", t.text, if noun { "noun" } else { "verb" }));
                 continue;
             }
             for (m, cp) in matches {
@@ -806,18 +792,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 let rule = cp.pattern.id.clone();
                 let Some(code) = cp.pattern.code else {
-                    self.notes.push(format!(
-                        "\"{}\": rule {rule} recognizes it and codes nothing",
-                        t.text
-                    ));
+                    self.notes.push(format!("\"{}\": rule {rule} recognizes it and codes nothing", t.text));
                     continue;
                 };
                 if !noun {
                     match self.irrealis(i) {
                         None => {}
                         Some(Irrealis::Other(why)) => {
-                            self.notes
-                                .push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
+                            self.notes.push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
                             continue;
                         }
                         Some(Irrealis::Stance { gov, stance }) => {
@@ -838,8 +820,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             // The stance verb's own, vaguer event gives way.
                             let before = out.len();
                             out.retain(|c: &Candidate| {
-                                !(c.verb.start == self.toks[gov].span.start
-                                    && c.code.root() == mapped.root())
+                                !(c.verb.start == self.toks[gov].span.start && c.code.root() == mapped.root())
                             });
                             let rule = format!(
                                 "{rule} after \"{}\" ({stance:?}: {code} → {mapped})",
@@ -861,11 +842,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
-        let keyed: Vec<(ActorCode, CameoCode)> = out
-            .iter()
-            .filter(|c| c.target.is_some())
-            .map(|c| (c.source.code, c.code.root()))
-            .collect();
+        let keyed: Vec<(ActorCode, CameoCode)> =
+            out.iter().filter(|c| c.target.is_some()).map(|c| (c.source.code, c.code.root())).collect();
         out.retain(|c| c.target.is_some() || !keyed.contains(&(c.source.code, c.code.root())));
         out
     }
@@ -899,7 +877,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         out: &mut Vec<Candidate>,
     ) {
         let t = &self.toks[i];
-        let passive = !noun && self.passive(subj_at);
+        let reduced = !noun && subj_at == i && self.reduced_passive(i);
+        let passive = !noun && (self.passive(subj_at) || reduced);
         // Source.
         let source_np = if let Some(s) = m.source {
             Some(s)
@@ -910,20 +889,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             (i > 0)
                 .then(|| self.tok_np[i - 1])
                 .flatten()
-                .or_else(|| {
-                    if i > 1 && self.toks[i - 1].class == Class::PossMark {
-                        self.tok_np[i - 2]
-                    } else {
-                        None
-                    }
-                })
-                .or_else(|| self.subject(i))
+                .or_else(|| if i > 1 && self.toks[i - 1].class == Class::PossMark { self.tok_np[i - 2] } else { None })
+                .or_else(|| self.by_agent(i + 1))
+                .or_else(|| self.support_verb_subject(i))
         } else {
             self.subject(subj_at)
         };
         // Target.
         let target_np = if m.target.is_some() {
             m.target
+        } else if reduced {
+            // "the sailors captured in the Kerch Strait": the noun before is the target.
+            (i > 0).then(|| self.tok_np[i - 1]).flatten()
         } else if passive {
             self.subject(subj_at)
         } else if !cp.pattern.has_target_slot() {
@@ -938,11 +915,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             self.notes.push(format!(
                 "\"{}\": rule {rule} matched, but no source actor{}",
                 t.text,
-                if passive {
-                    " (passive without \"by\")"
-                } else {
-                    ""
-                }
+                if passive { " (passive without \"by\")" } else { "" }
             ));
             return;
         };
@@ -950,44 +923,30 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // The topic of the clause when nothing else is the target ("expressed concern over
         // the violence in Libya"); a compound subject instead acts on itself (below).
         let target_np = match target_np {
-            None if !passive
-                && sources.len() < 2
-                && (!cp.pattern.has_target_slot() || m.target.is_some()) =>
-            {
-                self.first_actor_after(m.end)
-                    .filter(|&np| Some(np) != Some(snp))
+            None if !passive && sources.len() < 2 && (!cp.pattern.has_target_slot() || m.target.is_some()) => {
+                self.first_actor_after(m.end).or(m.weak_target).filter(|&np| np != snp)
             }
+            None if !passive && sources.len() < 2 => m.weak_target.filter(|&np| np != snp),
             t => t,
         };
         if sources.is_empty() {
-            self.notes.push(format!(
-                "\"{}\": rule {rule} matched, source pronoun unresolved",
-                t.text
-            ));
+            self.notes.push(format!("\"{}\": rule {rule} matched, source pronoun unresolved", t.text));
             return;
         }
-        let targets = target_np
-            .map(|tn| self.actors(tn, Some(&sources)))
-            .unwrap_or_default();
+        let targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
         if targets.is_empty() && gerund_after_prep {
-            self.notes.push(format!(
-                "\"{}\": rule {rule} matched, but a gerund after a preposition needs a target",
-                t.text
-            ));
+            self.notes
+                .push(format!("\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text));
             return;
         }
         // "Saudi Arabia and Iran restored relations": a compound subject without a target
         // acts on itself, each member on each other.
         if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep {
             let mut made = 0;
-            let negated = self.negated(self.nps[snp].end.min(subj_at), subj_at)
-                || (subj_at != i && self.negated(subj_at + 1, i));
-            let verb_end = if m.last_word >= i {
-                self.toks[m.last_word].span.end
-            } else {
-                t.span.end
-            };
+            let negated =
+                self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));
+            let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
             let verb = Span::new(t.span.start, verb_end.max(t.span.end));
             for a in &sources {
                 for b in &sources {
@@ -1004,38 +963,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
             }
-            self.notes.push(format!(
-                "\"{}\": rule {rule} → {made} event(s) among the members of a compound subject",
-                t.text
-            ));
+            self.notes
+                .push(format!("\"{}\": rule {rule} → {made} event(s) among the members of a compound subject", t.text));
             return;
         }
         if targets.is_empty() && open_slot && !root_allows_no_target(code) {
-            self.notes.push(format!(
-                "\"{}\": rule {rule} matched, but no target actor (code {code} needs one)",
-                t.text
-            ));
+            self.notes
+                .push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
             return;
         }
-        let negated = self.negated(self.nps[snp].end.min(subj_at), subj_at)
-            || (subj_at != i && self.negated(subj_at + 1, i));
-        let verb_end = if m.last_word >= i {
-            self.toks[m.last_word].span.end
-        } else {
-            t.span.end
-        };
+        let negated =
+            self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));
+        let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
         let verb = Span::new(t.span.start, verb_end.max(t.span.end));
         let mut made = 0;
         for s in &sources {
             if targets.is_empty() {
-                out.push(Candidate {
-                    source: s.clone(),
-                    target: None,
-                    code,
-                    verb,
-                    negated,
-                    rule: rule.to_owned(),
-                });
+                out.push(Candidate { source: s.clone(), target: None, code, verb, negated, rule: rule.to_owned() });
                 made += 1;
             }
             for tg in &targets {

@@ -129,10 +129,7 @@ impl Coder {
     /// A coder over a compiled dictionary.
     #[must_use]
     pub fn new(dict: Arc<Dictionary>) -> Coder {
-        Coder {
-            dict,
-            options: CoderOptions::default(),
-        }
+        Coder { dict, options: CoderOptions::default() }
     }
 
     /// A coder over the embedded default lexicon (compiled once per process).
@@ -159,14 +156,9 @@ impl Coder {
     pub fn code(&self, doc: &Document) -> Coded {
         let analysis = doc.analyze();
         let lex = Lexicon::embedded();
-        let chunker = Chunker {
-            dict: &self.dict,
-            lex,
-            date: doc.date,
-        };
+        let chunker = Chunker { dict: &self.dict, lex, date: doc.date };
         // Pass 1: tokens and actor phrases of every sentence.
-        let mut sentences: Vec<(Vec<Tok<'_>>, Vec<Np>)> =
-            Vec::with_capacity(analysis.sentences.len());
+        let mut sentences: Vec<(Vec<Tok<'_>>, Vec<Np>)> = Vec::with_capacity(analysis.sentences.len());
         for s in &analysis.sentences {
             let text = s.text(&doc.text);
             let tokens = casus_text::tokenize(text, s.span.start);
@@ -176,30 +168,16 @@ impl Coder {
         }
         let main_country = main_country(&sentences);
         // Pass 2: events.
-        let mut coded = Coded {
-            sentences: sentences.len(),
-            main_country: main_country.clone(),
-            ..Coded::default()
-        };
+        let mut coded = Coded { sentences: sentences.len(), main_country: main_country.clone(), ..Coded::default() };
         let mut memory: Vec<Antecedent> = Vec::new();
         for (si, (toks, nps)) in sentences.iter().enumerate() {
             let span = analysis.sentences[si].span;
-            let mut sc = SentenceCoder::new(
-                &self.dict,
-                toks,
-                nps,
-                &doc.text,
-                &memory,
-                main_country.as_deref(),
-            );
+            let mut sc = SentenceCoder::new(&self.dict, toks, nps, &doc.text, &memory, main_country.as_deref());
             let candidates = sc.code(true);
             let mut made = 0;
             for c in candidates {
                 if c.negated && !self.options.keep_negated {
-                    sc.notes.push(format!(
-                        "event {} {} dropped: negated (use --keep-negated)",
-                        c.source.code, c.code
-                    ));
+                    sc.notes.push(format!("event {} {} dropped: negated (use --keep-negated)", c.source.code, c.code));
                     continue;
                 }
                 if c.target.is_none() && self.options.require_dyad {
@@ -242,26 +220,17 @@ impl Coder {
                             actors
                                 .iter()
                                 .map(|a| {
-                                    a.via.as_ref().map_or_else(
-                                        || a.code.to_string(),
-                                        |v| format!("{} (= {v:?})", a.code),
-                                    )
+                                    a.via
+                                        .as_ref()
+                                        .map_or_else(|| a.code.to_string(), |v| format!("{} (= {v:?})", a.code))
                                 })
                                 .collect()
                         },
                         how: np.members.iter().map(|m| m.how.clone()).collect(),
                     });
                 }
-                if !actors.is_empty()
-                    && !np
-                        .members
-                        .iter()
-                        .any(|m| matches!(m.kind, MemberKind::Pronoun))
-                {
-                    new_memory.push(Antecedent {
-                        plural: np.plural(),
-                        actors,
-                    });
+                if !actors.is_empty() && !np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun)) {
+                    new_memory.push(Antecedent { plural: np.plural(), actors });
                 }
             }
             if self.options.explain {
@@ -314,9 +283,7 @@ fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Option<String> {
             }
         }
     }
-    let (best, n) = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    let (best, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
     // One country in a short text is its main country too.
     let only = total == n;
     ((n >= 2 || only) && n * 3 >= total).then(|| best.to_owned())

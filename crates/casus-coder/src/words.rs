@@ -59,49 +59,45 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
         return match lower {
             "," => Class::Comma,
             ";" | ":" | "-" | "--" | "\u{2014}" | "\u{2013}" | "//" => Class::Break,
-            "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}" | "\u{00ab}"
-            | "\u{00bb}" => Class::Quote,
+            "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{2018}" | "\u{2019}" | "\u{00ab}" | "\u{00bb}" => Class::Quote,
             "(" | ")" | "[" | "]" => Class::Paren,
             "." | "!" | "?" | "..." | "\u{2026}" => Class::End,
             _ => Class::Punct,
         };
     }
     match lower {
-        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "several" | "many" | "few"
-        | "all" | "both" | "each" | "every" | "any" | "no" | "another" | "other" | "such"
-        | "most" | "more" | "much" | "either" => Class::Det,
+        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "several" | "many" | "few" | "all" | "both"
+        | "each" | "every" | "any" | "no" | "another" | "other" | "such" | "most" | "more" | "much" | "either" => {
+            Class::Det
+        }
         "their" | "its" | "his" | "her" | "our" | "my" | "your" => Class::PossPron,
         "'s" | "'" | "\u{2019}s" => Class::PossMark,
-        "they" | "them" | "it" | "he" | "him" | "she" | "we" | "us" | "i" | "me" | "you"
-        | "themselves" | "itself" | "himself" | "herself" => Class::Pron,
+        "they" | "them" | "it" | "he" | "him" | "she" | "we" | "us" | "i" | "me" | "you" | "themselves" | "itself"
+        | "himself" | "herself" => Class::Pron,
         "to" => Class::To,
-        "of" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "into" | "onto"
-        | "against" | "about" | "over" | "under" | "between" | "among" | "amid" | "amidst"
-        | "across" | "through" | "during" | "toward" | "towards" | "near" | "inside"
-        | "outside" | "within" | "without" | "including" | "via" | "behind" | "beyond"
-        | "along" | "around" | "upon" | "despite" | "like" | "unlike" | "per" | "than"
-        | "throughout" | "alongside" | "beside" | "besides" | "except" | "regarding"
-        | "concerning" | "following" | "up" | "out" | "off" | "down" => Class::Prep,
+        "of" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "into" | "onto" | "against" | "about" | "over"
+        | "under" | "between" | "among" | "amid" | "amidst" | "across" | "through" | "during" | "toward"
+        | "towards" | "near" | "inside" | "outside" | "within" | "without" | "including" | "via" | "behind"
+        | "beyond" | "along" | "around" | "upon" | "despite" | "like" | "unlike" | "per" | "than" | "throughout"
+        | "alongside" | "beside" | "besides" | "except" | "regarding" | "concerning" | "following" | "up" | "out"
+        | "off" | "down" => Class::Prep,
         "be" | "is" | "are" | "was" | "were" | "been" | "being" | "am" | "'re" | "'m" => Class::Be,
         "have" | "has" | "had" | "having" | "'ve" => Class::Have,
         "do" | "does" | "did" => Class::Do,
-        "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall" | "should"
-        | "'ll" | "'d" | "ca" | "wo" => Class::Modal,
+        "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall" | "should" | "'ll" | "'d" | "ca"
+        | "wo" => Class::Modal,
         "not" | "n't" | "never" => Class::Neg,
         "and" | "or" | "nor" | "but" | "&" | "yet" => Class::Conj,
-        "while" | "because" | "although" | "though" | "if" | "when" | "whereas" | "unless"
-        | "since" | "until" | "after" | "before" | "as" | "once" | "whether" | "where" | "so"
-        | "till" => Class::Sub,
+        "while" | "because" | "although" | "though" | "if" | "when" | "whereas" | "unless" | "since" | "until"
+        | "after" | "before" | "as" | "once" | "whether" | "where" | "so" | "till" => Class::Sub,
         "who" | "which" | "that" | "whom" | "whose" => Class::Rel,
-        "also" | "already" | "reportedly" | "allegedly" | "now" | "then" | "still" | "again"
-        | "just" | "later" | "earlier" | "recently" | "repeatedly" | "jointly" | "formally"
-        | "officially" | "publicly" | "reportedly," | "dramatically" | "finally" | "today"
-        | "yesterday" | "tomorrow" | "apparently" | "previously" | "immediately" | "quickly"
-        | "once again" | "even" | "only" | "largely" | "mainly" | "partly" | "openly"
-        | "fiercely" | "heavily" | "briefly" | "effectively" | "eventually" | "subsequently"
-        | "further" | "sharply" | "strongly" | "very" | "swiftly" | "simultaneously"
-        | "reportedly had" | "overnight" | "unilaterally" | "secretly" | "allegedly had"
-        | "directly" | "indirectly" => Class::Adv,
+        "also" | "already" | "reportedly" | "allegedly" | "now" | "then" | "still" | "again" | "just" | "later"
+        | "earlier" | "recently" | "repeatedly" | "jointly" | "formally" | "officially" | "publicly"
+        | "reportedly," | "dramatically" | "finally" | "today" | "yesterday" | "tomorrow" | "apparently"
+        | "previously" | "immediately" | "quickly" | "once again" | "even" | "only" | "largely" | "mainly"
+        | "partly" | "openly" | "fiercely" | "heavily" | "briefly" | "effectively" | "eventually" | "subsequently"
+        | "further" | "sharply" | "strongly" | "very" | "swiftly" | "simultaneously" | "reportedly had"
+        | "overnight" | "unilaterally" | "secretly" | "allegedly had" | "directly" | "indirectly" => Class::Adv,
         _ => Class::Word,
     }
 }
@@ -110,19 +106,14 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
 pub(crate) fn pronoun_number(lower: &str) -> Option<bool> {
     match lower {
         "they" | "them" | "their" | "themselves" => Some(true),
-        "it" | "its" | "itself" | "he" | "him" | "his" | "himself" | "she" | "her" | "herself" => {
-            Some(false)
-        }
+        "it" | "its" | "itself" | "he" | "him" | "his" | "himself" | "she" | "her" | "herself" => Some(false),
         _ => None,
     }
 }
 
 /// Whether a personal pronoun refers to a person (he/she) rather than a thing or group.
 pub(crate) fn pronoun_is_personal(lower: &str) -> bool {
-    matches!(
-        lower,
-        "he" | "him" | "his" | "himself" | "she" | "her" | "herself"
-    )
+    matches!(lower, "he" | "him" | "his" | "himself" | "she" | "her" | "herself")
 }
 
 /// Verbs after which an infinitive still reports a realized action ("continued to shell").
@@ -146,24 +137,14 @@ pub(crate) fn realizing_verb(lemma: &str) -> bool {
 
 /// Modals that make an action hypothetical.
 pub(crate) fn hypothetical_modal(lower: &str) -> bool {
-    matches!(
-        lower,
-        "would" | "could" | "may" | "might" | "should" | "'d" | "must"
-    )
+    matches!(lower, "would" | "could" | "may" | "might" | "should" | "'d" | "must")
 }
 
 /// Nouns that refer back to the most recent group or organisation ("the group").
 pub(crate) fn is_group_anaphor(lower: &str) -> bool {
     matches!(
         lower,
-        "group"
-            | "movement"
-            | "organisation"
-            | "organization"
-            | "militia"
-            | "faction"
-            | "alliance"
-            | "coalition"
+        "group" | "movement" | "organisation" | "organization" | "militia" | "faction" | "alliance" | "coalition"
     )
 }
 

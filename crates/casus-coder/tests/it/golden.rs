@@ -11,16 +11,10 @@ use crate::root;
 fn documents(path: &std::path::Path) -> Vec<Document> {
     if path.extension().is_some_and(|e| e == "jsonl") {
         let f = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        JsonLines::new(BufReader::new(f), path)
-            .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
-            .collect()
+        JsonLines::new(BufReader::new(f), path).map(|r| r.unwrap_or_else(|e| panic!("{e}"))).collect()
     } else {
-        let text =
-            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         vec![Document::from_plain(stem, text)]
     }
 }
@@ -48,10 +42,7 @@ fn examples_match_golden_files() {
                 lines.push('\n');
             }
         }
-        let name = input
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let golden = golden_dir.join(format!("{name}.events.jsonl"));
         if update {
             std::fs::write(&golden, &lines).unwrap_or_else(|e| panic!("{}: {e}", golden.display()));
@@ -63,12 +54,7 @@ fn examples_match_golden_files() {
                 .lines()
                 .filter(|l| !lines.contains(*l))
                 .map(|l| format!("- {}", &l[..l.len().min(160)]))
-                .chain(
-                    lines
-                        .lines()
-                        .filter(|l| !want.contains(*l))
-                        .map(|l| format!("+ {}", &l[..l.len().min(160)])),
-                )
+                .chain(lines.lines().filter(|l| !want.contains(*l)).map(|l| format!("+ {}", &l[..l.len().min(160)])))
                 .collect();
             failures.push(format!(
                 "{}: differs from {} (UPDATE_GOLDEN=1 to accept)\n{}",

@@ -26,21 +26,13 @@ pub fn code(text: &str, date: Option<&str>) -> Coded {
 
 /// Codes with options.
 pub fn code_with(text: &str, options: CoderOptions) -> Coded {
-    Coder::embedded()
-        .with_options(options)
-        .code(&Document::from_plain("t", text))
+    Coder::embedded().with_options(options).code(&Document::from_plain("t", text))
 }
 
 /// `(source, target, code)` triples of a result.
 pub fn triples(c: &Coded) -> Vec<(String, String, String)> {
     c.events
         .iter()
-        .map(|e| {
-            (
-                e.source.to_string(),
-                e.target.map_or_else(|| "-".to_owned(), |t| t.to_string()),
-                e.code.to_string(),
-            )
-        })
+        .map(|e| (e.source.to_string(), e.target.map_or_else(|| "-".to_owned(), |t| t.to_string()), e.code.to_string()))
         .collect()
 }

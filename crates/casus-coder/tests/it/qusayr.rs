@@ -24,47 +24,23 @@ fn qusayr_expected_events() {
                 && e.code.as_str().starts_with(root)
         })
     };
-    let listing: Vec<String> = coded
-        .events
-        .iter()
-        .map(|e| format!("{} {} {:?} {}", e.sentence, e.source, e.target, e.code))
-        .collect();
+    let listing: Vec<String> =
+        coded.events.iter().map(|e| format!("{} {} {:?} {}", e.sentence, e.source, e.target, e.code)).collect();
     // Regime forces and Hezbollah recapture Qusayr: root 19.
-    assert!(
-        has("SYR", None, "19"),
-        "no Syrian root-19 event: {listing:#?}"
-    );
-    assert!(
-        has("LBN", None, "19"),
-        "no Hezbollah root-19 event: {listing:#?}"
-    );
+    assert!(has("SYR", None, "19"), "no Syrian root-19 event: {listing:#?}");
+    assert!(has("LBN", None, "19"), "no Hezbollah root-19 event: {listing:#?}");
     // Saudi Arabia, Qatar and Turkey give the rebels military and economic aid.
     for giver in ["SAU", "QAT", "TUR"] {
-        assert!(
-            has(giver, Some("SYRREB"), "072"),
-            "no {giver} → SYRREB 072: {listing:#?}"
-        );
-        assert!(
-            has(giver, Some("SYRREB"), "071"),
-            "no {giver} → SYRREB 071: {listing:#?}"
-        );
+        assert!(has(giver, Some("SYRREB"), "072"), "no {giver} → SYRREB 072: {listing:#?}");
+        assert!(has(giver, Some("SYRREB"), "071"), "no {giver} → SYRREB 071: {listing:#?}");
     }
     // The US and Europe impose sanctions on the Syrian government.
-    assert!(
-        has("USA", Some("SYRGOV"), "163"),
-        "no USA → SYRGOV 163: {listing:#?}"
-    );
-    assert!(
-        has("EUR", Some("SYRGOV"), "163"),
-        "no EUR → SYRGOV 163: {listing:#?}"
-    );
+    assert!(has("USA", Some("SYRGOV"), "163"), "no USA → SYRGOV 163: {listing:#?}");
+    assert!(has("EUR", Some("SYRGOV"), "163"), "no EUR → SYRGOV 163: {listing:#?}");
     // Every event carries its provenance and spans that slice the text.
     for e in &coded.events {
         assert_eq!(text.get(e.spans.verb.range()), Some(e.verb_text.as_str()));
-        assert_eq!(
-            text.get(e.spans.source.range()),
-            Some(e.source_text.as_str())
-        );
+        assert_eq!(text.get(e.spans.source.range()), Some(e.source_text.as_str()));
         assert!(!e.rule.is_empty());
     }
 }

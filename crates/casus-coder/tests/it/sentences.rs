@@ -26,11 +26,7 @@ fn parse_events(s: &str) -> Vec<(String, String, String)> {
         .filter_map(|ev| {
             let (dyad, code) = ev.trim().rsplit_once(':')?;
             let (src, tgt) = dyad.split_once('>')?;
-            Some((
-                src.trim().to_owned(),
-                tgt.trim().to_owned(),
-                code.trim().to_owned(),
-            ))
+            Some((src.trim().to_owned(), tgt.trim().to_owned(), code.trim().to_owned()))
         })
         .collect()
 }
@@ -42,17 +38,12 @@ fn country(code: &str) -> &str {
 #[test]
 fn hand_coded_sentences_ratchet() {
     let path = root().join("tests/data/sentences.tsv");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        panic!("missing {}", path.display())
-    };
+    let Ok(text) = std::fs::read_to_string(&path) else { panic!("missing {}", path.display()) };
     let mut s = Score::default();
     let mut per_root: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
     let mut extras = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() < 4 {
             continue;
@@ -75,17 +66,12 @@ fn hand_coded_sentences_ratchet() {
             entry.0 += 1;
             // Actor codes are compatible when one extends the other (NGO / NGOHLHIRC).
             let compatible = |a: &str, b: &str| a.starts_with(b) || b.starts_with(a);
-            let exact = produced
-                .iter()
-                .enumerate()
-                .find(|(k, p)| !used[*k] && p.0 == g.0 && p.1 == g.1 && p.2 == g.2);
+            let exact = produced.iter().enumerate().find(|(k, p)| !used[*k] && p.0 == g.0 && p.1 == g.1 && p.2 == g.2);
             let hit = exact.or_else(|| {
-                produced.iter().enumerate().find(|(k, p)| {
-                    !used[*k]
-                        && compatible(&p.0, &g.0)
-                        && compatible(&p.1, &g.1)
-                        && p.2.starts_with(&r)
-                })
+                produced
+                    .iter()
+                    .enumerate()
+                    .find(|(k, p)| !used[*k] && compatible(&p.0, &g.0) && compatible(&p.1, &g.1) && p.2.starts_with(&r))
             });
             if let Some((k, p)) = hit {
                 used[k] = true;
@@ -95,10 +81,7 @@ fn hand_coded_sentences_ratchet() {
                     s.exact += 1;
                 }
             } else {
-                misses.push(format!(
-                    "{id}: want {}>{}:{} got {produced:?}",
-                    g.0, g.1, g.2
-                ));
+                misses.push(format!("{id}: want {}>{}:{} got {produced:?}", g.0, g.1, g.2));
             }
             if produced.iter().any(|p| country(&p.0) == country(&g.0)) {
                 s.source_country += 1;
@@ -126,10 +109,7 @@ fn hand_coded_sentences_ratchet() {
         ("source_country", pct(s.source_country, s.gold)),
         ("none_clean", pct(s.none_clean, s.none_sentences)),
     ];
-    eprintln!(
-        "hand-coded sentences: {} gold events, {} produced",
-        s.gold, s.produced
-    );
+    eprintln!("hand-coded sentences: {} gold events, {} produced", s.gold, s.produced);
     for (k, v) in metrics {
         eprintln!("  {k:<16} {v:6.1}%");
     }
@@ -149,15 +129,10 @@ fn hand_coded_sentences_ratchet() {
         .unwrap_or_default()
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            l.split_once('\t')
-                .and_then(|(k, v)| v.trim().parse().ok().map(|v| (k.to_owned(), v)))
-        })
+        .filter_map(|l| l.split_once('\t').and_then(|(k, v)| v.trim().parse().ok().map(|v| (k.to_owned(), v))))
         .collect();
     if std::env::var("RATCHET").is_ok_and(|v| v == "update") {
-        let mut out = String::from(
-            "# accuracy ratchet for tests/data/sentences.tsv: figures may only go up\n",
-        );
+        let mut out = String::from("# accuracy ratchet for tests/data/sentences.tsv: figures may only go up\n");
         for (k, v) in metrics {
             let v = v.max(ratchet.get(k).copied().unwrap_or(0.0));
             out.push_str(&format!("{k}\t{:.1}\n", (v * 10.0).floor() / 10.0));
@@ -167,9 +142,6 @@ fn hand_coded_sentences_ratchet() {
     }
     for (k, v) in metrics {
         let floor = ratchet.get(k).copied().unwrap_or(0.0);
-        assert!(
-            v + 1e-9 >= floor,
-            "{k} fell to {v:.1}% (ratchet {floor:.1}%)"
-        );
+        assert!(v + 1e-9 >= floor, "{k} fell to {v:.1}% (ratchet {floor:.1}%)");
     }
 }
