@@ -9,6 +9,9 @@ if ! command -v cargo >/dev/null; then
   exit 2
 fi
 
+echo "== test dependencies (pyarrow for the Parquet read-back test)"
+bash scripts/test-deps.sh || echo "scripts/test-deps.sh failed: the Parquet read-back test will say it skipped" >&2
+
 echo "== cargo fmt --check"
 cargo fmt --all -- --check
 

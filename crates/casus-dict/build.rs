@@ -13,11 +13,7 @@ fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
         if p.is_dir() {
             collect(&p, root, out);
         } else if matches!(p.extension().and_then(|e| e.to_str()), Some("tsv" | "txt")) {
-            let rel = p
-                .strip_prefix(root)
-                .unwrap_or(&p)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
             out.push((rel, p));
         }
     }
@@ -35,10 +31,7 @@ fn main() {
         let _ = writeln!(
             code,
             "    ({rel:?}, include_str!({:?})),",
-            path.canonicalize()
-                .unwrap_or(path.clone())
-                .display()
-                .to_string()
+            path.canonicalize().unwrap_or(path.clone()).display().to_string()
         );
     }
     code.push_str("];\n");

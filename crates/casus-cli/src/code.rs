@@ -49,36 +49,20 @@ pub(crate) struct CodeArgs {
     no_default_lexicon: bool,
 }
 
-pub(crate) fn build_dictionary(
-    lexicons: &[PathBuf],
-    no_default: bool,
-) -> anyhow::Result<Arc<Dictionary>> {
+pub(crate) fn build_dictionary(lexicons: &[PathBuf], no_default: bool) -> anyhow::Result<Arc<Dictionary>> {
     let mut layers = Vec::new();
     if !no_default {
         layers.push(casus_dict::embedded().entries);
     }
     let mut err = std::io::stderr().lock();
     for p in lexicons {
-        let loaded = casus_dict::load_path(p)
-            .with_context(|| format!("cannot load lexicon {}", p.display()))?;
-        let errors = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        for d in loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
+        let loaded = casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?;
+        let errors = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+        for d in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
             let _ = writeln!(err, "casus: {d}");
         }
         if errors > 0 {
-            let _ = writeln!(
-                err,
-                "casus: {}: {errors} broken entries skipped",
-                p.display()
-            );
+            let _ = writeln!(err, "casus: {}: {errors} broken entries skipped", p.display());
         }
         layers.push(loaded.entries);
     }
@@ -91,11 +75,8 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let dict = build_dictionary(&args.lexicon, args.no_default_lexicon)?;
-    let options = CoderOptions {
-        keep_negated: args.keep_negated,
-        require_dyad: args.require_dyad,
-        explain: args.explain,
-    };
+    let options =
+        CoderOptions { keep_negated: args.keep_negated, require_dyad: args.require_dyad, explain: args.explain };
     let coder = Coder::new(dict).with_options(options);
 
     let mut problems = Vec::new();
@@ -167,15 +148,8 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     if let Some(w) = explain_out.as_mut() {
         w.flush()?;
     }
-    writeln!(
-        err,
-        "casus: {docs} documents, {sentences} sentences, {events} events; {skipped} skipped"
-    )?;
-    Ok(if docs == 0 && (skipped > 0 || files.is_empty()) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    writeln!(err, "casus: {docs} documents, {sentences} sentences, {events} events; {skipped} skipped")?;
+    Ok(if docs == 0 && (skipped > 0 || files.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn write_events(out: &mut dyn Write, coded: &Coded, format: Format) -> std::io::Result<()> {
@@ -185,50 +159,26 @@ fn write_events(out: &mut dyn Write, coded: &Coded, format: Format) -> std::io::
     Ok(())
 }
 
-fn write_explain(
-    out: &mut dyn Write,
-    doc: &casus_text::Document,
-    coded: &Coded,
-) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "# document {} (date {})",
-        doc.id,
-        doc.date.map_or_else(|| "unknown".into(), |d| d.to_string())
-    )?;
+fn write_explain(out: &mut dyn Write, doc: &casus_text::Document, coded: &Coded) -> std::io::Result<()> {
+    writeln!(out, "# document {} (date {})", doc.id, doc.date.map_or_else(|| "unknown".into(), |d| d.to_string()))?;
     for b in &coded.analysis.boilerplate {
         let text = doc.text.get(b.span.range()).unwrap_or("");
-        writeln!(
-            out,
-            "  removed {}: {:?}",
-            b.kind.as_str(),
-            truncate(text, 80)
-        )?;
+        writeln!(out, "  removed {}: {:?}", b.kind.as_str(), truncate(text, 80))?;
     }
     if let Some(d) = &coded.analysis.dateline {
         writeln!(
             out,
             "  dateline: place {:?}{}{}",
             d.place,
-            d.region
-                .as_ref()
-                .map(|r| format!(", region {r:?}"))
-                .unwrap_or_default(),
-            d.agency
-                .as_ref()
-                .map(|a| format!(", agency {a:?}"))
-                .unwrap_or_default()
+            d.region.as_ref().map(|r| format!(", region {r:?}")).unwrap_or_default(),
+            d.agency.as_ref().map(|a| format!(", agency {a:?}")).unwrap_or_default()
         )?;
     }
     if let Some(c) = &coded.main_country {
         writeln!(out, "  main country (for bare agents): {c}")?;
     }
     for r in &coded.reports {
-        writeln!(
-            out,
-            "\n## sentence {} [{}..{}]",
-            r.sentence, r.span.start, r.span.end
-        )?;
+        writeln!(out, "\n## sentence {} [{}..{}]", r.sentence, r.span.start, r.span.end)?;
         writeln!(out, "{}", r.text)?;
         let toks: Vec<String> = r
             .tokens
@@ -241,13 +191,7 @@ fn write_explain(
             .collect();
         writeln!(out, "tokens: {}", toks.join(" "))?;
         for a in &r.actors {
-            writeln!(
-                out,
-                "actor: {:?} → {}   [{}]",
-                a.text,
-                a.codes.join(", "),
-                a.how.join("; ")
-            )?;
+            writeln!(out, "actor: {:?} → {}   [{}]", a.text, a.codes.join(", "), a.how.join("; "))?;
         }
         for n in &r.notes {
             writeln!(out, "verb: {n}")?;

@@ -49,18 +49,17 @@ pub(crate) fn run(cmd: &DictCommand) -> anyhow::Result<ExitCode> {
             for d in &diags {
                 writeln!(out, "{d}")?;
             }
-            let errors = diags
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .count();
+            let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = diags.len() - errors;
-            writeln!(out, "{errors} errors, {warnings} warnings ({} actor names, {} agent nouns, {} patterns)", entries.actors.len(), entries.agents.len(), entries.patterns.len())?;
+            writeln!(
+                out,
+                "{errors} errors, {warnings} warnings ({} actor names, {} agent nouns, {} patterns)",
+                entries.actors.len(),
+                entries.agents.len(),
+                entries.patterns.len()
+            )?;
             out.flush()?;
-            Ok(if errors > 0 || (*strict && warnings > 0) {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if errors > 0 || (*strict && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         DictCommand::Stats { paths } => {
             let (entries, _) = load(paths)?;

@@ -50,10 +50,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
         Ok(rd) => {
             for e in rd.filter_map(Result::ok) {
                 let p = e.path();
-                let hidden = p
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'));
+                let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
                 if hidden {
                     continue;
                 }
@@ -72,19 +69,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
 }
 
 fn is_jsonl_path(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|x| x.to_str()),
-        Some("jsonl" | "ndjson")
-    )
+    matches!(p.extension().and_then(|x| x.to_str()), Some("jsonl" | "ndjson"))
 }
 
 /// Reads every document of one input, calling `f` for each document or skip.
 pub(crate) fn read(path: &Path, format: InputFormat, f: &mut dyn FnMut(Item)) {
-    let display = if path.as_os_str() == "-" {
-        PathBuf::from("<stdin>")
-    } else {
-        path.to_path_buf()
-    };
+    let display = if path.as_os_str() == "-" { PathBuf::from("<stdin>") } else { path.to_path_buf() };
     let xml = path.extension().is_some_and(|e| e == "xml");
     if format == InputFormat::PetrXml || (format == InputFormat::Auto && xml) {
         match crate::petr_xml::read(path) {
@@ -109,12 +99,7 @@ pub(crate) fn read(path: &Path, format: InputFormat, f: &mut dyn FnMut(Item)) {
     } else {
         match std::fs::File::open(path) {
             Ok(file) => Box::new(BufReader::with_capacity(1 << 16, file)),
-            Err(e) => {
-                return f(Item::Skip(format!(
-                    "{}: cannot open: {e}",
-                    display.display()
-                )))
-            }
+            Err(e) => return f(Item::Skip(format!("{}: cannot open: {e}", display.display()))),
         }
     };
     let mut reader = reader;
@@ -122,10 +107,7 @@ pub(crate) fn read(path: &Path, format: InputFormat, f: &mut dyn FnMut(Item)) {
         InputFormat::Jsonl => true,
         InputFormat::Text | InputFormat::PetrXml => false,
         InputFormat::Auto if path.as_os_str() == "-" => {
-            let head = reader
-                .fill_buf()
-                .map(|b| b.iter().find(|c| !c.is_ascii_whitespace()).copied())
-                .unwrap_or(None);
+            let head = reader.fill_buf().map(|b| b.iter().find(|c| !c.is_ascii_whitespace()).copied()).unwrap_or(None);
             head == Some(b'{')
         }
         InputFormat::Auto => is_jsonl_path(path),
@@ -151,29 +133,18 @@ fn read_text(mut reader: Box<dyn BufRead>, path: &Path) -> Item {
         return Item::Skip(format!("{}: empty file", path.display()));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Item::Skip(format!(
-            "{}: binary file (contains NUL bytes), skipped",
-            path.display()
-        ));
+        return Item::Skip(format!("{}: binary file (contains NUL bytes), skipped", path.display()));
     }
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
     match String::from_utf8(bytes) {
         Ok(text) => {
-            let id = path
-                .file_stem()
-                .map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
+            let id = path.file_stem().map_or_else(|| "stdin".to_owned(), |s| s.to_string_lossy().into_owned());
             Item::Doc(Document::from_plain(id, text))
         }
         Err(e) => {
             let upto = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
-            Item::Skip(format!(
-                "{}:{line}: invalid UTF-8, file skipped",
-                path.display()
-            ))
+            Item::Skip(format!("{}:{line}: invalid UTF-8, file skipped", path.display()))
         }
     }
 }

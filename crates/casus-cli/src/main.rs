@@ -6,11 +6,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod aggregate;
+mod bench;
 mod code;
 mod dict;
+mod export;
+mod ingest;
 mod input;
 mod output;
 mod petr_xml;
+mod query;
 mod validate;
 
 /// casus: political event data from news text (CAMEO + PLOVER).
@@ -25,6 +30,16 @@ struct Cli {
 enum Command {
     /// Code documents into events (one JSON object per line).
     Code(code::CodeArgs),
+    /// Code corpora into an event store (SQLite), skipping documents already stored.
+    Ingest(ingest::IngestArgs),
+    /// Query stored events (filters by actor, code, date, place, text).
+    Query(query::QueryArgs),
+    /// Aggregate stored events by dyad, actor, root or quad class per day, week or month.
+    Aggregate(aggregate::AggregateArgs),
+    /// Export stored events: GDELT, Phoenix, ICEWS, PLOVER, CSV, JSON Lines, Parquet.
+    Export(export::ExportArgs),
+    /// Measure coding (and ingest) throughput on a generated corpus.
+    Bench(bench::BenchArgs),
     /// Run PETRARCH unit-test records (PETR.UnitTest.records.xml) and report pass/fail.
     Validate(validate::ValidateArgs),
     /// Dictionary tools: lint, stats.
@@ -36,6 +51,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code(args) => code::run(&args),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Query(args) => query::run(&args),
+        Command::Aggregate(args) => aggregate::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Bench(args) => bench::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Dict(cmd) => dict::run(&cmd),
     };
@@ -53,10 +73,7 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 /// Where output goes: a file (`-o`) or stdout.
@@ -64,8 +81,7 @@ pub(crate) fn open_output(path: Option<&PathBuf>) -> anyhow::Result<Box<dyn Writ
     use anyhow::Context as _;
     Ok(match path {
         Some(p) if p.as_os_str() != "-" => {
-            let f = std::fs::File::create(p)
-                .with_context(|| format!("cannot create {}", p.display()))?;
+            let f = std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
             Box::new(BufWriter::new(f))
         }
         _ => Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())),

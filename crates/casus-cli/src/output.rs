@@ -30,9 +30,7 @@ pub(crate) fn write_event(out: &mut dyn Write, e: &Event, format: Format) -> std
         Format::Petr => writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}-{}\t{}",
-            e.date
-                .map(|d| d.to_string().replace('-', ""))
-                .unwrap_or_default(),
+            e.date.map(|d| d.to_string().replace('-', "")).unwrap_or_default(),
             e.source,
             e.target.map_or_else(|| "---".to_owned(), |t| t.to_string()),
             e.code,

@@ -59,10 +59,7 @@ fn date_of(s: &str) -> Option<Date> {
 }
 
 fn text_of(node: roxmltree::Node<'_, '_>) -> String {
-    node.descendants()
-        .filter(|n| n.is_text())
-        .filter_map(|n| n.text())
-        .collect::<String>()
+    node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect::<String>()
 }
 
 fn clean_code(s: &str) -> String {
@@ -79,10 +76,7 @@ fn sentence(node: roxmltree::Node<'_, '_>) -> PetrSentence {
             "EventCoding" => {
                 if let Some(e) = c.attribute("error") {
                     expected = Some(Expected::Error(e.to_owned()));
-                } else if c
-                    .attribute("noevents")
-                    .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-                {
+                } else if c.attribute("noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
                     expected = Some(Expected::NoEvents);
                 } else {
                     events.push((
@@ -122,10 +116,7 @@ pub(crate) fn read(path: &Path) -> anyhow::Result<(Environment, Vec<RecordItem>)
         let line = e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
         anyhow::anyhow!("{}:{line}: invalid UTF-8", path.display())
     })?;
-    let opts = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..roxmltree::ParsingOptions::default()
-    };
+    let opts = roxmltree::ParsingOptions { allow_dtd: true, ..roxmltree::ParsingOptions::default() };
     let doc = roxmltree::Document::parse_with_options(&text, opts)
         .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), e.pos().row))?;
     let mut env = Environment::default();
@@ -137,16 +128,12 @@ pub(crate) fn read(path: &Path) -> anyhow::Result<(Environment, Vec<RecordItem>)
                     let v = text_of(c).trim().to_owned();
                     match c.tag_name().name() {
                         "Verbfile" => env.verbfile = Some(v),
-                        "Actorfile" => env.actorfiles.extend(
-                            v.split(',')
-                                .map(|s| s.trim().to_owned())
-                                .filter(|s| !s.is_empty()),
-                        ),
+                        "Actorfile" => {
+                            env.actorfiles.extend(v.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()))
+                        }
                         "Agentfile" => env.agentfile = Some(v),
                         "Discardfile" => env.discardfile = Some(v),
-                        "Include" => {
-                            env.include = v.split_whitespace().map(str::to_owned).collect()
-                        }
+                        "Include" => env.include = v.split_whitespace().map(str::to_owned).collect(),
                         "Config" => env.configs.push((
                             c.attribute("option").unwrap_or("").to_owned(),
                             c.attribute("value").unwrap_or("").to_owned(),
@@ -155,11 +142,7 @@ pub(crate) fn read(path: &Path) -> anyhow::Result<(Environment, Vec<RecordItem>)
                     }
                 }
             }
-            "Config"
-                if node
-                    .parent()
-                    .is_some_and(|p| p.tag_name().name() != "Environment") =>
-            {
+            "Config" if node.parent().is_some_and(|p| p.tag_name().name() != "Environment") => {
                 items.push(RecordItem::Config(
                     node.attribute("option").unwrap_or("").to_owned(),
                     node.attribute("value").unwrap_or("").to_owned(),

@@ -29,21 +29,11 @@ pub(crate) struct ValidateArgs {
 
 type Triple = (String, String, String);
 
-fn load(
-    dir: &Path,
-    name: &str,
-    kind: PetrarchKind,
-    entries: &mut Entries,
-    err: &mut dyn Write,
-) -> anyhow::Result<()> {
+fn load(dir: &Path, name: &str, kind: PetrarchKind, entries: &mut Entries, err: &mut dyn Write) -> anyhow::Result<()> {
     let path = dir.join(name);
-    let loaded = casus_dict::load_petrarch_file(&path, kind)
-        .with_context(|| format!("cannot load {}", path.display()))?;
-    for d in loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-    {
+    let loaded =
+        casus_dict::load_petrarch_file(&path, kind).with_context(|| format!("cannot load {}", path.display()))?;
+    for d in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
         writeln!(err, "casus: {d}")?;
     }
     entries.extend(loaded.entries);
@@ -52,11 +42,7 @@ fn load(
 
 pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let (env, items) = petr_xml::read(&args.records)?;
-    let dir = args
-        .records
-        .parent()
-        .unwrap_or(Path::new("."))
-        .to_path_buf();
+    let dir = args.records.parent().unwrap_or(Path::new(".")).to_path_buf();
     let mut err = std::io::stderr().lock();
     let mut entries = Entries::default();
     if let Some(v) = &env.verbfile {
@@ -99,18 +85,13 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             }
             RecordItem::Sentence(rec) => rec,
         };
-        if !rec.eligible
-            || !(include.contains(&rec.category) || include.contains("valid") && include.is_empty())
-        {
+        if !rec.eligible || !(include.contains(&rec.category) || include.contains("valid") && include.is_empty()) {
             continue;
         }
         if !include.contains(&rec.category) {
             continue;
         }
-        let coder = Coder::new(dict.clone()).with_options(CoderOptions {
-            require_dyad,
-            ..CoderOptions::default()
-        });
+        let coder = Coder::new(dict.clone()).with_options(CoderOptions { require_dyad, ..CoderOptions::default() });
         let mut doc = Document::from_body(rec.id.clone(), rec.text.clone());
         doc.date = rec.date;
         let coded = coder.code(&doc);
@@ -118,11 +99,7 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             .events
             .iter()
             .map(|e| {
-                (
-                    e.source.to_string(),
-                    e.target.map_or_else(|| "---".to_owned(), |t| t.to_string()),
-                    e.code.to_string(),
-                )
+                (e.source.to_string(), e.target.map_or_else(|| "---".to_owned(), |t| t.to_string()), e.code.to_string())
             })
             .collect();
         let (ok, expected): (bool, BTreeSet<Triple>) = match &rec.expected {
@@ -153,21 +130,10 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             cat.1 += 1;
         }
         if !ok || args.verbose {
-            writeln!(
-                out,
-                "{} {} [{}]: {}",
-                if ok { "PASS" } else { "FAIL" },
-                rec.id,
-                rec.category,
-                rec.text
-            )?;
+            writeln!(out, "{} {} [{}]: {}", if ok { "PASS" } else { "FAIL" }, rec.id, rec.category, rec.text)?;
             if !ok {
                 writeln!(out, "    expected: {}", fmt_set(&expected, &rec.expected))?;
-                writeln!(
-                    out,
-                    "    produced: {}",
-                    fmt_set(&produced, &Expected::Events(Vec::new()))
-                )?;
+                writeln!(out, "    produced: {}", fmt_set(&produced, &Expected::Events(Vec::new())))?;
             }
         }
     }
@@ -175,33 +141,18 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     for (cat, (p, f)) in &per_cat {
         writeln!(out, "{cat:<12} {p:>7} {f:>7}")?;
     }
-    let precision = if n_produced == 0 {
-        0.0
-    } else {
-        tp as f64 / n_produced as f64
-    };
-    let recall = if n_expected == 0 {
-        0.0
-    } else {
-        tp as f64 / n_expected as f64
-    };
-    let f1 = if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    };
-    writeln!(out, "triples: precision {:.3}, recall {:.3}, F1 {:.3} ({tp} of {n_expected} expected, {n_produced} produced)", precision, recall, f1)?;
+    let precision = if n_produced == 0 { 0.0 } else { tp as f64 / n_produced as f64 };
+    let recall = if n_expected == 0 { 0.0 } else { tp as f64 / n_expected as f64 };
+    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
     writeln!(
         out,
-        "noevents records: {noevents_clean} of {noevents_total} produced nothing"
+        "triples: precision {:.3}, recall {:.3}, F1 {:.3} ({tp} of {n_expected} expected, {n_produced} produced)",
+        precision, recall, f1
     )?;
+    writeln!(out, "noevents records: {noevents_clean} of {noevents_total} produced nothing")?;
     writeln!(out, "{passed} passed, {failed} failed")?;
     out.flush()?;
-    Ok(if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn fmt_set(set: &BTreeSet<Triple>, expected: &Expected) -> String {
@@ -209,10 +160,6 @@ fn fmt_set(set: &BTreeSet<Triple>, expected: &Expected) -> String {
         Expected::NoEvents => "no events".into(),
         Expected::Error(e) => format!("error {e:?} (no events)"),
         Expected::Events(_) if set.is_empty() => "nothing".into(),
-        Expected::Events(_) => set
-            .iter()
-            .map(|(s, t, c)| format!("{s}>{t}:{c}"))
-            .collect::<Vec<_>>()
-            .join(" "),
+        Expected::Events(_) => set.iter().map(|(s, t, c)| format!("{s}>{t}:{c}")).collect::<Vec<_>>().join(" "),
     }
 }

@@ -13,10 +13,9 @@ const MAX_LEN: usize = 24;
 ///
 /// A code whose first segment is one of these has no country: `REB`, `GOVMIL`.
 pub const ROLES: &[&str] = &[
-    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
-    "REF", "HLH", "NGO", "IGO", "UAF", "INS", "LEG", "LAB", "AGR", "REL", "ELI", "MOD", "RAD",
-    "SEP", "ENV", "HRI", "DEV", "IMG", "SET", "ATH", "CHR", "MUS", "JEW", "BUD", "HIN", "CON",
-    "ALL",
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "REF", "HLH", "NGO",
+    "IGO", "UAF", "INS", "LEG", "LAB", "AGR", "REL", "ELI", "MOD", "RAD", "SEP", "ENV", "HRI", "DEV", "IMG", "SET",
+    "ATH", "CHR", "MUS", "JEW", "BUD", "HIN", "CON", "ALL",
 ];
 
 /// A CAMEO actor code: one or more 3-character segments, upper-case letters, digits or `-`
@@ -100,10 +99,7 @@ impl FromStr for ActorCode {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self, Error> {
-        let bad = |reason| Error::InvalidActorCode {
-            code: s.to_owned(),
-            reason,
-        };
+        let bad = |reason| Error::InvalidActorCode { code: s.to_owned(), reason };
         if s.is_empty() {
             return Err(bad("empty"));
         }
@@ -113,18 +109,12 @@ impl FromStr for ActorCode {
         if s.len() > MAX_LEN {
             return Err(bad("longer than 8 segments"));
         }
-        if !s
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
-        {
+        if !s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-') {
             return Err(bad("only upper-case letters, digits and '-' are allowed"));
         }
         let mut bytes = [0u8; MAX_LEN];
         bytes[..s.len()].copy_from_slice(s.as_bytes());
-        Ok(ActorCode {
-            bytes,
-            len: u8::try_from(s.len()).map_err(|_| bad("too long"))?,
-        })
+        Ok(ActorCode { bytes, len: u8::try_from(s.len()).map_err(|_| bad("too long"))? })
     }
 }
 
@@ -182,15 +172,7 @@ mod tests {
 
     #[test]
     fn rejects_malformed_codes() {
-        for bad in [
-            "",
-            "SY",
-            "syr",
-            "SYRM",
-            "SYR MIL",
-            "ÄÄÄ",
-            "SYRSYRSYRSYRSYRSYRSYRSYRSYR",
-        ] {
+        for bad in ["", "SY", "syr", "SYRM", "SYR MIL", "ÄÄÄ", "SYRSYRSYRSYRSYRSYRSYRSYRSYR"] {
             assert!(bad.parse::<ActorCode>().is_err(), "{bad}");
         }
     }

@@ -96,9 +96,7 @@ impl CameoCode {
     #[must_use]
     pub fn parent(self) -> Option<CameoCode> {
         let s = self.as_str();
-        (s.len() > 2)
-            .then(|| s[..s.len() - 1].parse().ok())
-            .flatten()
+        (s.len() > 2).then(|| s[..s.len() - 1].parse().ok()).flatten()
     }
 
     /// 1 for a root, 2 for a three-digit code, 3 for a four-digit code.
@@ -190,13 +188,7 @@ impl CameoCode {
             _ if s.starts_with("086") => "1245",
             _ if s.starts_with("087") => "1246",
             _ if s.starts_with("08") => "124",
-            _ if s.starts_with("01")
-                || s.starts_with("02")
-                || s.starts_with("03")
-                || s.starts_with("05") =>
-            {
-                "120"
-            }
+            _ if s.starts_with("01") || s.starts_with("02") || s.starts_with("03") || s.starts_with("05") => "120",
             _ => return None,
         };
         to.parse().ok()
@@ -318,16 +310,7 @@ mod tests {
 
     #[test]
     fn quad_classes_follow_gdelt_convention() {
-        for (root, quad) in [
-            (1, 1),
-            (5, 1),
-            (6, 2),
-            (8, 2),
-            (9, 3),
-            (13, 3),
-            (14, 4),
-            (20, 4),
-        ] {
+        for (root, quad) in [(1, 1), (5, 1), (6, 2), (8, 2), (9, 3), (13, 3), (14, 4), (20, 4)] {
             assert_eq!(code(&format!("{root:02}")).quad_class().as_u8(), quad);
         }
     }
@@ -345,9 +328,7 @@ mod tests {
         assert_eq!(code("072").threat_of(), None);
         // Every mapping lands on a real code of the right root.
         for c in CameoCode::all() {
-            assert!(c
-                .intent_of()
-                .is_none_or(|x| matches!(x.root_number(), 3 | 13)));
+            assert!(c.intent_of().is_none_or(|x| matches!(x.root_number(), 3 | 13)));
             assert!(c.refusal_of().is_none_or(|x| x.root_number() == 12));
             assert!(c.threat_of().is_none_or(|x| x.root_number() == 13));
         }
@@ -363,10 +344,7 @@ mod tests {
     /// Our table against the shared codebook, when it is present beside the repository.
     #[test]
     fn matches_shared_codebook() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/conformance/cameo/cameo-codes.tsv"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/cameo/cameo-codes.tsv");
         let Ok(text) = std::fs::read_to_string(path) else {
             return;
         };
@@ -376,10 +354,7 @@ mod tests {
             let c = code(f[0]);
             assert_eq!(c.root().as_str(), f[1]);
             assert_eq!(c.level().to_string(), f[2]);
-            assert_eq!(
-                format!("{:.1}", c.goldstein()),
-                format!("{:.1}", f[3].parse::<f32>().unwrap_or(99.0))
-            );
+            assert_eq!(format!("{:.1}", c.goldstein()), format!("{:.1}", f[3].parse::<f32>().unwrap_or(99.0)));
             assert_eq!(c.quad_class().as_u8().to_string(), f[4]);
             assert_eq!(c.name(), f[5].trim());
             n += 1;

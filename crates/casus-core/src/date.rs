@@ -71,11 +71,7 @@ impl Date {
         let d = doy - (153 * mp + 2) / 5 + 1;
         let m = if mp < 10 { mp + 3 } else { mp - 9 };
         let y = yoe + era * 400 + i64::from(m <= 2);
-        Date::from_ymd(
-            i32::try_from(y).ok()?,
-            u32::try_from(m).ok()?,
-            u32::try_from(d).ok()?,
-        )
+        Date::from_ymd(i32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
     }
 
     /// The date `n` days later (earlier when negative).
@@ -157,13 +153,7 @@ mod tests {
         let d: Date = "2013-06-05".parse().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(d.to_string(), "2013-06-05");
         assert_eq!(d.weekday(), 2); // a Wednesday
-        for bad in [
-            "2013-6-05",
-            "2013-02-30",
-            "20130605",
-            "abcd-ef-gh",
-            "2013-13-01",
-        ] {
+        for bad in ["2013-6-05", "2013-02-30", "20130605", "abcd-ef-gh", "2013-13-01"] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
     }
@@ -171,18 +161,9 @@ mod tests {
     #[test]
     fn day_arithmetic() {
         let d = Date::from_ymd(2024, 2, 28).unwrap_or_else(|| panic!("valid date"));
-        assert_eq!(
-            d.add_days(1).map(|d| d.to_string()),
-            Some("2024-02-29".into())
-        );
-        assert_eq!(
-            d.add_days(2).map(|d| d.to_string()),
-            Some("2024-03-01".into())
-        );
-        assert_eq!(
-            Date::from_days(0).map(|d| d.to_string()),
-            Some("1970-01-01".into())
-        );
+        assert_eq!(d.add_days(1).map(|d| d.to_string()), Some("2024-02-29".into()));
+        assert_eq!(d.add_days(2).map(|d| d.to_string()), Some("2024-03-01".into()));
+        assert_eq!(Date::from_days(0).map(|d| d.to_string()), Some("1970-01-01".into()));
     }
 
     proptest::proptest! {

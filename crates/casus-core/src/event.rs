@@ -139,11 +139,7 @@ mod tests {
             code: "072".parse().unwrap_or_else(|e| panic!("{e}")),
             negated: false,
             text: "Saudi Arabia ... providing them with arms.".into(),
-            spans: EventSpans {
-                source: Span::new(0, 12),
-                target: Some(Span::new(30, 34)),
-                verb: Span::new(20, 29),
-            },
+            spans: EventSpans { source: Span::new(0, 12), target: Some(Span::new(30, 34)), verb: Span::new(20, 29) },
             rule: "072:provide + with * &ARMS".into(),
         }
     }
@@ -151,10 +147,7 @@ mod tests {
     #[test]
     fn json_has_the_documented_fields() {
         let v = serde_json::to_value(sample()).unwrap_or_default();
-        let keys: Vec<&str> = v
-            .as_object()
-            .map(|o| o.keys().map(String::as_str).collect())
-            .unwrap_or_default();
+        let keys: Vec<&str> = v.as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
         for k in [
             "doc",
             "sentence",

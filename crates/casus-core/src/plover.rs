@@ -151,10 +151,7 @@ impl Plover {
             "204" | "2041" | "2042" => (Some(T::Assault), Some("unconventional")),
             _ => (Some(T::Assault), None),
         };
-        Plover {
-            event_type: t,
-            mode,
-        }
+        Plover { event_type: t, mode }
     }
 }
 
@@ -213,10 +210,7 @@ mod tests {
     /// with our table on type and mode.
     #[test]
     fn agrees_with_published_crosswalk() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/conformance/plover/CAMEO2PLOVER-2021.txt"
-        );
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/conformance/plover/CAMEO2PLOVER-2021.txt");
         let Ok(text) = std::fs::read_to_string(path) else {
             return;
         };
@@ -238,11 +232,7 @@ mod tests {
             let ty = parts.next().unwrap_or("");
             let mode = parts.next().unwrap_or("");
             let ours = code.plover();
-            assert_eq!(
-                ours.event_type.map(PloverType::as_str),
-                Some(ty),
-                "type of {code}"
-            );
+            assert_eq!(ours.event_type.map(PloverType::as_str), Some(ty), "type of {code}");
             assert_eq!(ours.mode.unwrap_or(""), mode, "mode of {code}");
             checked += 1;
         }

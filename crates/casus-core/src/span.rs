@@ -15,10 +15,7 @@ impl Span {
     /// A span from `start` to `end`; if `end < start` the span is empty at `start`.
     #[must_use]
     pub fn new(start: usize, end: usize) -> Self {
-        Span {
-            start,
-            end: end.max(start),
-        }
+        Span { start, end: end.max(start) }
     }
 
     /// The byte range, for slicing.

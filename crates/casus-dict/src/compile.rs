@@ -20,10 +20,7 @@ struct Trie {
 
 impl Trie {
     fn new() -> Self {
-        Trie {
-            edges: HashMap::new(),
-            values: vec![Vec::new()],
-        }
+        Trie { edges: HashMap::new(), values: vec![Vec::new()] }
     }
 
     fn insert(&mut self, key: &[WordId], value: u32) {
@@ -146,8 +143,7 @@ impl Dictionary {
                 }
                 let ids: Vec<WordId> = key.iter().map(|w| d.intern(w)).collect();
                 let idx = u32::try_from(d.actors.len()).unwrap_or(u32::MAX);
-                d.actor_needs_capital
-                    .push(a.name.chars().next().is_some_and(char::is_uppercase));
+                d.actor_needs_capital.push(a.name.chars().next().is_some_and(char::is_uppercase));
                 d.actors.push(a.clone());
                 d.actor_trie.insert(&ids, idx);
             }
@@ -193,15 +189,8 @@ impl Dictionary {
         }
 
         // Patterns: the highest layer wins a (head, items) key.
-        let pkey = |p: &Pattern| {
-            format!(
-                "{}{}|{:?}|{:?}",
-                if p.noun_head { "~" } else { "" },
-                p.head,
-                p.before,
-                p.items
-            )
-        };
+        let pkey =
+            |p: &Pattern| format!("{}{}|{:?}|{:?}", if p.noun_head { "~" } else { "" }, p.head, p.before, p.items);
         let mut pattern_owner: HashMap<String, usize> = HashMap::new();
         for (li, layer) in layers.iter().enumerate() {
             for p in &layer.patterns {
@@ -227,11 +216,7 @@ impl Dictionary {
                         d.speech_heads.insert(head);
                     }
                 }
-                d.patterns.push(CompiledPattern {
-                    pattern: p.clone(),
-                    before,
-                    items,
-                });
+                d.patterns.push(CompiledPattern { pattern: p.clone(), before, items });
             }
         }
         d
@@ -244,11 +229,9 @@ impl Dictionary {
 
     fn compile_item(&mut self, item: &Item) -> CItem {
         match item {
-            Item::Phrase(alts) => CItem::Phrase(
-                alts.iter()
-                    .map(|p| p.iter().map(|w| self.intern(w)).collect())
-                    .collect(),
-            ),
+            Item::Phrase(alts) => {
+                CItem::Phrase(alts.iter().map(|p| p.iter().map(|w| self.intern(w)).collect()).collect())
+            }
             Item::Optional(inner) => CItem::Optional(Box::new(self.compile_item(inner))),
             Item::Target => CItem::Target,
             Item::Source => CItem::Source,
@@ -265,18 +248,11 @@ impl Dictionary {
     /// Actor-name matches at `start`, longest first. `capitalized` says whether the first
     /// matched token starts with a capital; names written with a capital need one.
     #[must_use]
-    pub fn actor_matches(
-        &self,
-        words: &[WordId],
-        start: usize,
-        capitalized: bool,
-    ) -> Vec<ActorMatch<'_>> {
+    pub fn actor_matches(&self, words: &[WordId], start: usize, capitalized: bool) -> Vec<ActorMatch<'_>> {
         self.actor_trie
             .matches(words, start)
             .into_iter()
-            .filter(|(_, vals)| {
-                capitalized || vals.iter().any(|&v| !self.actor_needs_capital[v as usize])
-            })
+            .filter(|(_, vals)| capitalized || vals.iter().any(|&v| !self.actor_needs_capital[v as usize]))
             .map(|(len, entries)| ActorMatch { len, entries })
             .collect()
     }
@@ -284,19 +260,13 @@ impl Dictionary {
     /// Whether entry `i` needs a capital letter in the text.
     #[must_use]
     pub fn actor_needs_capital(&self, i: u32) -> bool {
-        self.actor_needs_capital
-            .get(i as usize)
-            .copied()
-            .unwrap_or(false)
+        self.actor_needs_capital.get(i as usize).copied().unwrap_or(false)
     }
 
     /// The longest agent-noun match at `start`: `(length, entry index)`.
     #[must_use]
     pub fn agent_match(&self, words: &[WordId], start: usize) -> Option<(usize, u32)> {
-        self.agent_trie
-            .matches(words, start)
-            .first()
-            .and_then(|(len, vals)| vals.first().map(|&v| (*len, v)))
+        self.agent_trie.matches(words, start).first().and_then(|(len, vals)| vals.first().map(|&v| (*len, v)))
     }
 
     /// An actor entry.
@@ -363,10 +333,7 @@ impl Dictionary {
 /// The normalized token sequence of a name or noun phrase.
 #[must_use]
 pub fn name_key(name: &str) -> Vec<String> {
-    casus_text::tokenize(name, 0)
-        .iter()
-        .map(|t| normalize(t.text))
-        .collect()
+    casus_text::tokenize(name, 0).iter().map(|t| normalize(t.text)).collect()
 }
 
 fn regular_plural(w: &str) -> String {

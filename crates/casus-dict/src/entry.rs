@@ -67,11 +67,7 @@ impl ActorKind {
     pub fn lends_country(self) -> bool {
         matches!(
             self,
-            ActorKind::Country
-                | ActorKind::Demonym
-                | ActorKind::Capital
-                | ActorKind::Person
-                | ActorKind::Region
+            ActorKind::Country | ActorKind::Demonym | ActorKind::Capital | ActorKind::Person | ActorKind::Region
         )
     }
 }
@@ -172,10 +168,7 @@ impl Pattern {
     /// Whether the pattern places the source itself (`$`).
     #[must_use]
     pub fn has_source_slot(&self) -> bool {
-        self.items
-            .iter()
-            .chain(&self.before)
-            .any(|i| matches!(i, Item::Source))
+        self.items.iter().chain(&self.before).any(|i| matches!(i, Item::Source))
     }
 }
 

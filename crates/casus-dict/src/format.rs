@@ -28,9 +28,7 @@ impl FileKind {
             Some(FileKind::Agents)
         } else if name == "verbs.txt" || name.ends_with(".verbs.txt") {
             Some(FileKind::Verbs)
-        } else if name.ends_with(".actors.tsv")
-            || (rel.contains("actors/") && name.ends_with(".tsv"))
-        {
+        } else if name.ends_with(".actors.tsv") || (rel.contains("actors/") && name.ends_with(".tsv")) {
             Some(FileKind::Actors)
         } else {
             None
@@ -68,10 +66,7 @@ fn strip_comment(line: &str) -> &str {
 }
 
 fn fields(line: &str) -> Vec<&str> {
-    line.split('\t')
-        .map(str::trim)
-        .filter(|f| !f.is_empty())
-        .collect()
+    line.split('\t').map(str::trim).filter(|f| !f.is_empty()).collect()
 }
 
 struct Sink<'a> {
@@ -81,24 +76,13 @@ struct Sink<'a> {
 
 impl Sink<'_> {
     fn origin(&self, line: usize) -> Origin {
-        Origin {
-            file: self.file.clone(),
-            line,
-        }
+        Origin { file: self.file.clone(), line }
     }
     fn error(&mut self, line: usize, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            origin: self.origin(line),
-            severity: Severity::Error,
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic { origin: self.origin(line), severity: Severity::Error, message: message.into() });
     }
     fn warn(&mut self, line: usize, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            origin: self.origin(line),
-            severity: Severity::Warning,
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic { origin: self.origin(line), severity: Severity::Warning, message: message.into() });
     }
 }
 
@@ -108,23 +92,16 @@ impl Sink<'_> {
 ///
 /// Returns a message when the text is not such a range or starts after it ends.
 pub fn parse_date_range(s: &str) -> Result<DateRange, String> {
-    let (a, b) = s
-        .split_once("..")
-        .ok_or_else(|| format!("date range {s:?} has no '..'"))?;
+    let (a, b) = s.split_once("..").ok_or_else(|| format!("date range {s:?} has no '..'"))?;
     let parse = |t: &str| -> Result<Option<Date>, String> {
         let t = t.trim();
         if t.is_empty() {
             Ok(None)
         } else {
-            t.parse()
-                .map(Some)
-                .map_err(|e: casus_core::Error| e.to_string())
+            t.parse().map(Some).map_err(|e: casus_core::Error| e.to_string())
         }
     };
-    let r = DateRange {
-        start: parse(a)?,
-        end: parse(b)?,
-    };
+    let r = DateRange { start: parse(a)?, end: parse(b)? };
     if let (Some(s0), Some(e0)) = (r.start, r.end) {
         if s0 > e0 {
             return Err(format!("date range {s:?} starts after it ends"));
@@ -135,10 +112,7 @@ pub fn parse_date_range(s: &str) -> Result<DateRange, String> {
 
 /// Parses an actor file.
 pub fn parse_actors(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
-    let mut sink = Sink {
-        file: file.clone(),
-        diags,
-    };
+    let mut sink = Sink { file: file.clone(), diags };
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = strip_comment(raw);
@@ -147,13 +121,7 @@ pub fn parse_actors(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut 
         }
         let f = fields(line);
         if !(3..=4).contains(&f.len()) {
-            sink.error(
-                line_no,
-                format!(
-                    "expected CODE<TAB>KIND<TAB>NAMES[<TAB>DATES], found {} field(s)",
-                    f.len()
-                ),
-            );
+            sink.error(line_no, format!("expected CODE<TAB>KIND<TAB>NAMES[<TAB>DATES], found {} field(s)", f.len()));
             continue;
         }
         let code: ActorCode = match f[0].parse() {
@@ -180,23 +148,14 @@ pub fn parse_actors(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut 
                 sink.warn(line_no, "empty name between '|'");
                 continue;
             }
-            out.actors.push(ActorEntry {
-                code,
-                kind,
-                name: name.to_owned(),
-                dates,
-                origin: sink.origin(line_no),
-            });
+            out.actors.push(ActorEntry { code, kind, name: name.to_owned(), dates, origin: sink.origin(line_no) });
         }
     }
 }
 
 /// Parses an agents file.
 pub fn parse_agents(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
-    let mut sink = Sink {
-        file: file.clone(),
-        diags,
-    };
+    let mut sink = Sink { file: file.clone(), diags };
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = strip_comment(raw);
@@ -205,10 +164,7 @@ pub fn parse_agents(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut 
         }
         let f = fields(line);
         if f.len() != 2 {
-            sink.error(
-                line_no,
-                format!("expected ROLE<TAB>NOUNS, found {} field(s)", f.len()),
-            );
+            sink.error(line_no, format!("expected ROLE<TAB>NOUNS, found {} field(s)", f.len()));
             continue;
         }
         let role: ActorCode = match f[0].parse() {
@@ -219,21 +175,14 @@ pub fn parse_agents(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut 
             }
         };
         for noun in f[1].split('|').map(str::trim).filter(|n| !n.is_empty()) {
-            out.agents.push(AgentEntry {
-                role,
-                noun: noun.to_owned(),
-                origin: sink.origin(line_no),
-            });
+            out.agents.push(AgentEntry { role, noun: noun.to_owned(), origin: sink.origin(line_no) });
         }
     }
 }
 
 /// Parses a verb-pattern file.
 pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
-    let mut sink = Sink {
-        file: file.clone(),
-        diags,
-    };
+    let mut sink = Sink { file: file.clone(), diags };
     let lemmas = casus_text::Lexicon::embedded();
     // Synsets first, so patterns may use a synset defined further down.
     let mut synsets: HashMap<String, Vec<Vec<String>>> = HashMap::new();
@@ -247,21 +196,14 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut V
             let name = name.trim().to_owned();
             let phrases: Vec<Vec<String>> = members
                 .split('|')
-                .map(|m| {
-                    m.split_whitespace()
-                        .map(|w| lemma_of(lemmas, w))
-                        .collect::<Vec<_>>()
-                })
+                .map(|m| m.split_whitespace().map(|w| lemma_of(lemmas, w)).collect::<Vec<_>>())
                 .filter(|p: &Vec<String>| !p.is_empty())
                 .collect();
             if phrases.is_empty() {
                 sink.error(i + 1, format!("synset &{name} has no members"));
             }
             if synsets.insert(name.clone(), phrases).is_some() {
-                sink.warn(
-                    i + 1,
-                    format!("synset &{name} defined twice; the later definition wins"),
-                );
+                sink.warn(i + 1, format!("synset &{name} defined twice; the later definition wins"));
             }
         }
     }
@@ -274,13 +216,7 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut V
         }
         let f = fields(line);
         if !(2..=3).contains(&f.len()) {
-            sink.error(
-                line_no,
-                format!(
-                    "expected CODE<TAB>PATTERN[<TAB>FLAGS], found {} field(s)",
-                    f.len()
-                ),
-            );
+            sink.error(line_no, format!("expected CODE<TAB>PATTERN[<TAB>FLAGS], found {} field(s)", f.len()));
             continue;
         }
         let code = if f[0] == "---" {
@@ -342,11 +278,7 @@ fn parse_pattern(
         return Err(format!("pattern head {head_raw:?} is not a word"));
     }
     let head = normalize(head_word);
-    let head = if noun_head {
-        lemmas.noun_singular(&head).map_or(head, str::to_owned)
-    } else {
-        head
-    };
+    let head = if noun_head { lemmas.noun_singular(&head).map_or(head, str::to_owned) } else { head };
     let mut items = Vec::new();
     for w in words {
         items.push(parse_item(w, synsets, lemmas)?);
@@ -369,17 +301,12 @@ fn parse_item(
         "*" => Item::Gap(6),
         _ if w.starts_with('&') => {
             let name = &w[1..];
-            let set = synsets
-                .get(name)
-                .ok_or_else(|| format!("undefined synset &{name}"))?;
+            let set = synsets.get(name).ok_or_else(|| format!("undefined synset &{name}"))?;
             Item::Phrase(set.clone())
         }
         _ => {
-            let alts: Vec<Vec<String>> = w
-                .split('|')
-                .filter(|a| !a.is_empty())
-                .map(|a| vec![lemma_of(lemmas, a)])
-                .collect();
+            let alts: Vec<Vec<String>> =
+                w.split('|').filter(|a| !a.is_empty()).map(|a| vec![lemma_of(lemmas, a)]).collect();
             if alts.is_empty() {
                 return Err(format!("empty item {w:?}"));
             }
@@ -423,10 +350,7 @@ mod tests {
         assert!(p.has_target_slot());
         assert_eq!(p.id, "072:provide + with * &ARMS");
         // "sanctions" is stored as its lemma.
-        assert_eq!(
-            e.patterns[1].items[0],
-            Item::Phrase(vec![vec!["sanction".into()]])
-        );
+        assert_eq!(e.patterns[1].items[0], Item::Phrase(vec![vec!["sanction".into()]]));
         assert!(e.patterns[2].speech && e.patterns[2].code.is_none());
         assert!(e.patterns[3].noun_head);
         assert_eq!(d.len(), 2, "{d:?}");

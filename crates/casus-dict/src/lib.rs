@@ -40,12 +40,9 @@ pub use entry::{ActorEntry, ActorKind, AgentEntry, DateRange, Discard, Entries, 
 pub use error::{Diagnostic, Error, Origin, Result, Severity};
 pub use format::{normalize, parse_actors, parse_agents, parse_date_range, parse_verbs, FileKind};
 pub use lint::lint;
-pub use load::{
-    embedded, embedded_file, embedded_files, load_file_as, load_path, read_text, Loaded,
-};
+pub use load::{embedded, embedded_file, embedded_files, load_file_as, load_path, read_text, Loaded};
 pub use petrarch::{
-    load_petrarch_config, load_petrarch_dir, load_petrarch_file, parse_petrarch_actors,
-    parse_petrarch_agents, parse_petrarch_config, parse_petrarch_discards, parse_petrarch_verbs,
-    PetrarchConfig, PetrarchKind,
+    load_petrarch_config, load_petrarch_dir, load_petrarch_file, parse_petrarch_actors, parse_petrarch_agents,
+    parse_petrarch_config, parse_petrarch_discards, parse_petrarch_verbs, PetrarchConfig, PetrarchKind,
 };
 pub use stats::Stats;

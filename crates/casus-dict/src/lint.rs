@@ -43,10 +43,7 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
                 if a.code == b.code && a.dates == b.dates {
                     out.push(warn(
                         &b.origin,
-                        format!(
-                            "duplicate name {:?} for {} (also at {})",
-                            b.name, b.code, a.origin
-                        ),
+                        format!("duplicate name {:?} for {} (also at {})", b.name, b.code, a.origin),
                     ));
                     break;
                 } else if a.code != b.code && overlap {
@@ -57,10 +54,7 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
                     if !same_person_country && !dated_vs_default {
                         out.push(warn(
                             &b.origin,
-                            format!(
-                                "name {:?} codes as {} here but as {} at {}",
-                                b.name, b.code, a.code, a.origin
-                            ),
+                            format!("name {:?} codes as {} here but as {} at {}", b.name, b.code, a.code, a.origin),
                         ));
                         break;
                     }
@@ -76,10 +70,7 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
             let msg = if first.role == a.role {
                 format!("duplicate agent {:?} (also at {})", a.noun, first.origin)
             } else {
-                format!(
-                    "agent {:?} is {} here but {} at {}",
-                    a.noun, a.role, first.role, first.origin
-                )
+                format!("agent {:?} is {} here but {} at {}", a.noun, a.role, first.role, first.origin)
             };
             out.push(warn(&a.origin, msg));
         } else {
@@ -89,13 +80,7 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
 
     let mut patterns: HashMap<String, usize> = HashMap::new();
     for (i, p) in entries.patterns.iter().enumerate() {
-        let key = format!(
-            "{}{}|{:?}|{:?}",
-            if p.noun_head { "~" } else { "" },
-            p.head,
-            p.before,
-            p.items
-        );
+        let key = format!("{}{}|{:?}|{:?}", if p.noun_head { "~" } else { "" }, p.head, p.before, p.items);
         if let Some(&j) = patterns.get(&key) {
             let first = &entries.patterns[j];
             let msg = if first.code == p.code {

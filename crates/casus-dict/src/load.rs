@@ -45,19 +45,12 @@ impl Loaded {
         let file: Arc<str> = Arc::from(name);
         parse(text, &file, &mut self.entries, &mut self.diagnostics);
         self.files.push(name.to_owned());
-        self.fingerprint = fnv1a(
-            self.fingerprint ^ fnv1a(0, name.as_bytes()),
-            text.as_bytes(),
-        );
+        self.fingerprint = fnv1a(self.fingerprint ^ fnv1a(0, name.as_bytes()), text.as_bytes());
     }
 }
 
 fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = if seed == 0 {
-        0xcbf2_9ce4_8422_2325
-    } else {
-        seed
-    };
+    let mut h = if seed == 0 { 0xcbf2_9ce4_8422_2325 } else { seed };
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
@@ -86,10 +79,7 @@ pub fn embedded_files() -> Vec<(&'static str, usize)> {
 /// The text of one embedded lexicon file by its path under `data/lexicon/`.
 #[must_use]
 pub fn embedded_file(rel: &str) -> Option<&'static str> {
-    embedded::FILES
-        .iter()
-        .find(|(n, _)| *n == rel)
-        .map(|(_, t)| *t)
+    embedded::FILES.iter().find(|(n, _)| *n == rel).map(|(_, t)| *t)
 }
 
 /// Loads a lexicon-format file or directory. A directory is searched recursively for
@@ -114,9 +104,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, Error> {
     } else {
         let name = path.display().to_string();
         let rel = name.replace('\\', "/");
-        let kind = FileKind::of_path(&rel).ok_or_else(|| Error::UnknownKind {
-            path: path.to_path_buf(),
-        })?;
+        let kind = FileKind::of_path(&rel).ok_or_else(|| Error::UnknownKind { path: path.to_path_buf() })?;
         let text = read_text(path)?;
         l.add_text(&name, kind, &text);
     }
@@ -136,21 +124,14 @@ pub fn load_file_as(path: &Path, kind: FileKind) -> Result<Loaded, Error> {
 }
 
 fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(), Error> {
-    let rd = std::fs::read_dir(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    let rd = std::fs::read_dir(dir).map_err(|source| Error::Read { path: dir.to_path_buf(), source })?;
     let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
             walk(&p, root, out)?;
         } else {
-            let rel = p
-                .strip_prefix(root)
-                .unwrap_or(&p)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = p.strip_prefix(root).unwrap_or(&p).to_string_lossy().replace('\\', "/");
             out.push((rel, p));
         }
     }
@@ -164,26 +145,14 @@ fn walk(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) -> Result<(),
 ///
 /// Fails when the file cannot be read or is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let upto = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            line,
-        }
+        Error::InvalidUtf8 { path: path.to_path_buf(), line }
     })?;
     Ok(text
         .chars()
-        .map(|c| {
-            if c.is_ascii_control() && c != '\n' && c != '\t' && c != '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
+        .map(|c| if c.is_ascii_control() && c != '\n' && c != '\t' && c != '\r' { ' ' } else { c })
         .collect())
 }

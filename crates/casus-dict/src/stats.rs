@@ -29,8 +29,7 @@ impl Stats {
     #[must_use]
     pub fn of(entries: &Entries) -> Stats {
         let mut s = Stats::default();
-        let mut per_kind: BTreeMap<&'static str, (BTreeSet<String>, BTreeSet<String>, usize)> =
-            BTreeMap::new();
+        let mut per_kind: BTreeMap<&'static str, (BTreeSet<String>, BTreeSet<String>, usize)> = BTreeMap::new();
         for a in &entries.actors {
             let k = per_kind.entry(a.kind.as_str()).or_default();
             k.0.insert(a.code.to_string());
@@ -57,9 +56,7 @@ impl Stats {
             }
         }
         s.heads = heads.len();
-        s.codes_missing = CameoCode::all()
-            .filter(|c| !s.codes_covered.contains(c))
-            .collect();
+        s.codes_missing = CameoCode::all().filter(|c| !s.codes_covered.contains(c)).collect();
         s
     }
 }
@@ -75,11 +72,7 @@ impl fmt::Display for Stats {
         for (role, n) in &self.agents {
             writeln!(f, "  {role} {n}")?;
         }
-        writeln!(
-            f,
-            "patterns: {} verb, {} noun ({} heads)",
-            self.patterns.0, self.patterns.1, self.heads
-        )?;
+        writeln!(f, "patterns: {} verb, {} noun ({} heads)", self.patterns.0, self.patterns.1, self.heads)?;
         writeln!(
             f,
             "CAMEO codes covered: {} of {}",

@@ -25,11 +25,7 @@ mod tests {
 
     #[test]
     fn message_names_file_and_line() {
-        let e = Error::Parse {
-            file: "places.tsv",
-            line: 7,
-            message: "bad latitude \"x\"".into(),
-        };
+        let e = Error::Parse { file: "places.tsv", line: 7, message: "bad latitude \"x\"".into() };
         assert_eq!(e.to_string(), "places.tsv:7: bad latitude \"x\"");
     }
 }

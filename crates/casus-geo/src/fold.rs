@@ -40,10 +40,7 @@ fn table() -> &'static FoldTable {
 
 /// Apostrophes, ayn and hamza signs: dropped, so "Sana'a" matches "Sanaa".
 fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{B4}' | '\u{2BB}'..='\u{2BF}' | '\u{2C8}'
-    )
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{B4}' | '\u{2BB}'..='\u{2BF}' | '\u{2C8}')
 }
 
 /// Appends the matching key of `text` to `out`, separated from what `out` already holds
@@ -93,9 +90,8 @@ pub fn key(text: &str) -> String {
 
 /// Arabic definite articles, as they appear at the start of a key ("al qusayr",
 /// "ar raqqah", "el quseir").
-const ARTICLES: &[&str] = &[
-    "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "ez", "es", "et",
-];
+const ARTICLES: &[&str] =
+    &["al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "ez", "es", "et"];
 
 /// The key without a leading Arabic article: `al qusayr` → `qusayr`; `None` when there is
 /// none or the rest would be shorter than three characters.

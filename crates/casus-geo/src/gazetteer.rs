@@ -102,8 +102,7 @@ impl Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
             buf[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 
@@ -139,8 +138,7 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Gazetteer::parse(PLACES_TSV, ADMIN1_TSV, COUNTRIES_TSV)
-                .expect("invariant: the embedded gazetteer parses")
+            Gazetteer::parse(PLACES_TSV, ADMIN1_TSV, COUNTRIES_TSV).expect("invariant: the embedded gazetteer parses")
         })
     }
 
@@ -150,11 +148,7 @@ impl Gazetteer {
     /// # Errors
     ///
     /// [`Error::Parse`] for a line with too few columns or a bad number.
-    pub fn parse(
-        places_tsv: &'static str,
-        admin1_tsv: &'static str,
-        countries_tsv: &'static str,
-    ) -> Result<Gazetteer> {
+    pub fn parse(places_tsv: &'static str, admin1_tsv: &'static str, countries_tsv: &'static str) -> Result<Gazetteer> {
         let mut g = Gazetteer {
             places: Vec::with_capacity(80_000),
             index: FxMap::default(),
@@ -236,8 +230,7 @@ impl Gazetteer {
 
     fn push(&mut self, mut place: Place, extra_names: &[&str], alternates: &str) -> PlaceId {
         place.alternate_count =
-            u16::try_from(alternates.split('|').filter(|a| !a.is_empty()).count())
-                .unwrap_or(u16::MAX);
+            u16::try_from(alternates.split('|').filter(|a| !a.is_empty()).count()).unwrap_or(u16::MAX);
         let id = PlaceId(u32::try_from(self.places.len()).unwrap_or(u32::MAX));
         let names = std::iter::once(place.name)
             .chain(extra_names.iter().copied())
@@ -272,9 +265,7 @@ impl Gazetteer {
         if let Some(ids) = self.index.get(k) {
             return ids;
         }
-        strip_article(k)
-            .and_then(|s| self.index.get(s))
-            .map_or(&[], Vec::as_slice)
+        strip_article(k).and_then(|s| self.index.get(s)).map_or(&[], Vec::as_slice)
     }
 
     /// The place with this id.
@@ -344,11 +335,7 @@ struct Fields<'c> {
 impl<'c> Fields<'c> {
     fn new(file: &'static str, line: usize, cols: &'c [&'static str], want: usize) -> Result<Self> {
         if cols.len() < want {
-            return Err(Error::Parse {
-                file,
-                line,
-                message: format!("{} columns, expected {want}", cols.len()),
-            });
+            return Err(Error::Parse { file, line, message: format!("{} columns, expected {want}", cols.len()) });
         }
         Ok(Fields { file, line, cols })
     }
@@ -386,21 +373,9 @@ mod tests {
     #[test]
     fn qusayr_spellings_find_syria_and_egypt() {
         let g = Gazetteer::embedded();
-        for q in [
-            "Qusayr",
-            "Al Qusayr",
-            "al-Qusayr",
-            "AL-QUSAYR",
-            "Al Quşayr",
-            "Qusair",
-        ] {
+        for q in ["Qusayr", "Al Qusayr", "al-Qusayr", "AL-QUSAYR", "Al Quşayr", "Qusair"] {
             let found = names(g, q);
-            assert!(
-                found
-                    .iter()
-                    .any(|(_, c, k)| *c == "SYR" && *k == PlaceKind::City),
-                "{q}: {found:?}"
-            );
+            assert!(found.iter().any(|(_, c, k)| *c == "SYR" && *k == PlaceKind::City), "{q}: {found:?}");
         }
         let found = names(g, "Qusayr");
         assert!(found.iter().any(|(_, c, _)| *c == "EGY"), "{found:?}");
@@ -411,15 +386,11 @@ mod tests {
         let g = Gazetteer::embedded();
         let syria = names(g, "Syria");
         assert_eq!(syria.first().map(|p| p.2), Some(PlaceKind::Country));
-        assert!(names(g, "Syrian Arab Republic")
-            .iter()
-            .any(|p| p.1 == "SYR"));
+        assert!(names(g, "Syrian Arab Republic").iter().any(|p| p.1 == "SYR"));
         let homs = names(g, "Homs");
         assert!(homs.contains(&("Homs".into(), "SYR", PlaceKind::Admin1)));
         assert!(homs.contains(&("Homs".into(), "SYR", PlaceKind::City)));
-        assert!(names(g, "Damascus Governorate")
-            .iter()
-            .any(|p| p.2 == PlaceKind::Admin1));
+        assert!(names(g, "Damascus Governorate").iter().any(|p| p.2 == PlaceKind::Admin1));
         assert!(names(g, "U.S.").iter().any(|p| p.1 == "USA"));
         assert!(g.lookup("Xyzzyville").is_empty());
     }
@@ -442,16 +413,9 @@ mod tests {
 
     #[test]
     fn bad_rows_are_errors() {
-        let err = Gazetteer::parse("1\tX\tX\t\tSYR\t\t\tnorth\t1\t1\tP\n", "", "")
-            .err()
-            .map(|e| e.to_string());
+        let err = Gazetteer::parse("1\tX\tX\t\tSYR\t\t\tnorth\t1\t1\tP\n", "", "").err().map(|e| e.to_string());
         assert_eq!(err.as_deref(), Some("places.tsv:1: bad lat \"north\""));
-        let err = Gazetteer::parse("", "", "SY\tSYR\n")
-            .err()
-            .map(|e| e.to_string());
-        assert_eq!(
-            err.as_deref(),
-            Some("countries.tsv:1: 2 columns, expected 9")
-        );
+        let err = Gazetteer::parse("", "", "SY\tSYR\n").err().map(|e| e.to_string());
+        assert_eq!(err.as_deref(), Some("countries.tsv:1: 2 columns, expected 9"));
     }
 }

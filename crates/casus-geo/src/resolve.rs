@@ -63,10 +63,7 @@ impl Gazetteer {
     ///   only regions), +0.5 for a capital.
     #[must_use]
     pub fn resolve(&self, mentions: &[Mention], context: &Context) -> Vec<ResolvedPlace> {
-        let first: Vec<Option<PlaceId>> = mentions
-            .iter()
-            .map(|m| self.pick(m, context, &[]))
-            .collect();
+        let first: Vec<Option<PlaceId>> = mentions.iter().map(|m| self.pick(m, context, &[])).collect();
         let mut out = Vec::with_capacity(mentions.len());
         for (i, m) in mentions.iter().enumerate() {
             let mut others = Vec::new();
@@ -92,55 +89,26 @@ impl Gazetteer {
     /// Resolves a dateline's place ("GAZIANTEP") and optional region ("TURKEY") to a
     /// location with source [`LocationSource::Dateline`].
     #[must_use]
-    pub fn resolve_dateline(
-        &self,
-        place: &str,
-        region: Option<&str>,
-        context: &Context,
-    ) -> Option<Location> {
+    pub fn resolve_dateline(&self, place: &str, region: Option<&str>, context: &Context) -> Option<Location> {
         let mut candidates = self.lookup(place).to_vec();
         if let Some(region) = region {
-            let regions: Vec<&Place> = self
-                .lookup(region)
-                .iter()
-                .map(|&id| self.place(id))
-                .collect();
+            let regions: Vec<&Place> = self.lookup(region).iter().map(|&id| self.place(id)).collect();
             let within = |p: &Place| {
                 regions.iter().any(|r| {
-                    r.country_iso3 == p.country_iso3
-                        && (r.kind == PlaceKind::Country || r.admin1_code == p.admin1_code)
+                    r.country_iso3 == p.country_iso3 && (r.kind == PlaceKind::Country || r.admin1_code == p.admin1_code)
                 })
             };
-            let narrowed: Vec<PlaceId> = candidates
-                .iter()
-                .copied()
-                .filter(|&id| within(self.place(id)))
-                .collect();
+            let narrowed: Vec<PlaceId> = candidates.iter().copied().filter(|&id| within(self.place(id))).collect();
             if !narrowed.is_empty() {
                 candidates = narrowed;
             }
         }
-        let m = Mention {
-            span: Span::default(),
-            words: 0..0,
-            candidates,
-            cue: None,
-        };
-        self.pick(&m, context, &[])
-            .map(|id| self.place(id).to_location(LocationSource::Dateline))
+        let m = Mention { span: Span::default(), words: 0..0, candidates, cue: None };
+        self.pick(&m, context, &[]).map(|id| self.place(id).to_location(LocationSource::Dateline))
     }
 
-    fn pick(
-        &self,
-        m: &Mention,
-        ctx: &Context,
-        others: &[(&str, Option<&str>, bool)],
-    ) -> Option<PlaceId> {
-        let country = m
-            .candidates
-            .iter()
-            .copied()
-            .find(|&id| self.place(id).kind == PlaceKind::Country);
+    fn pick(&self, m: &Mention, ctx: &Context, others: &[(&str, Option<&str>, bool)]) -> Option<PlaceId> {
+        let country = m.candidates.iter().copied().find(|&id| self.place(id).kind == PlaceKind::Country);
         if let Some(c) = country {
             let c_count = ctx.count(self.place(c).country_iso3);
             let region_beats = m.candidates.iter().any(|&id| {
@@ -156,24 +124,16 @@ impl Gazetteer {
         let score = |id: PlaceId| {
             let p = self.place(id);
             let count = ctx.count(p.country_iso3);
-            let mut s =
-                (1.0 + p.population as f64).ln() + (1.0 + f64::from(p.alternate_count)).ln();
+            let mut s = (1.0 + p.population as f64).ln() + (1.0 + f64::from(p.alternate_count)).ln();
             if count > 0 {
                 s += 2.0 + 4.0 * f64::from(count) / f64::from(total.max(1));
             }
-            if others
-                .iter()
-                .any(|&(c, _, is_country)| is_country && c == p.country_iso3)
-            {
+            if others.iter().any(|&(c, _, is_country)| is_country && c == p.country_iso3) {
                 s += 4.0;
             } else if others.iter().any(|&(c, _, _)| c == p.country_iso3) {
                 s += 1.5;
             }
-            if p.admin1_code.is_some_and(|a| {
-                others
-                    .iter()
-                    .any(|&(c, o, _)| c == p.country_iso3 && o == Some(a))
-            }) {
+            if p.admin1_code.is_some_and(|a| others.iter().any(|&(c, o, _)| c == p.country_iso3 && o == Some(a))) {
                 s += 2.5;
             }
             if p.kind == PlaceKind::City {
@@ -213,13 +173,7 @@ mod tests {
         t.gazetteer()
             .resolve(&mentions, &ctx)
             .into_iter()
-            .map(|r| {
-                (
-                    text[r.span.range()].to_owned(),
-                    r.location.country,
-                    r.location.precision,
-                )
-            })
+            .map(|r| (text[r.span.range()].to_owned(), r.location.country, r.location.precision))
             .collect()
     }
 
@@ -231,22 +185,10 @@ mod tests {
     fn context_country_wins() {
         // Al Qusayr in Egypt is smaller, but wins when the story is about Egypt.
         assert_eq!(countries("Police raided Qusayr.", &[("EGY", 3)]), ["EGY"]);
-        assert_eq!(
-            countries("Troops stormed al-Qusayr.", &[("SYR", 12)]),
-            ["SYR"]
-        );
-        assert_eq!(
-            countries("Fighting in Tripoli killed 4.", &[("LBN", 3), ("SYR", 1)]),
-            ["LBN"]
-        );
-        assert_eq!(
-            countries("Fighting in Tripoli killed 4.", &[("LBY", 2)]),
-            ["LBY"]
-        );
-        assert_eq!(
-            countries("Gunmen clashed in Tripoli in northern Lebanon.", &[]),
-            ["LBN", "LBN"]
-        );
+        assert_eq!(countries("Troops stormed al-Qusayr.", &[("SYR", 12)]), ["SYR"]);
+        assert_eq!(countries("Fighting in Tripoli killed 4.", &[("LBN", 3), ("SYR", 1)]), ["LBN"]);
+        assert_eq!(countries("Fighting in Tripoli killed 4.", &[("LBY", 2)]), ["LBY"]);
+        assert_eq!(countries("Gunmen clashed in Tripoli in northern Lebanon.", &[]), ["LBN", "LBN"]);
     }
 
     #[test]
@@ -255,24 +197,15 @@ mod tests {
         assert_eq!(countries("Fighting in Tripoli killed 4.", &[]), ["LBY"]);
         assert_eq!(countries("Rebels held Qusayr.", &[]), ["SYR"]);
         // Context on both sides: still population.
-        assert_eq!(
-            countries("Fighting in Tripoli killed 4.", &[("LBY", 2), ("LBN", 2)]),
-            ["LBY"]
-        );
+        assert_eq!(countries("Fighting in Tripoli killed 4.", &[("LBY", 2), ("LBN", 2)]), ["LBY"]);
     }
 
     #[test]
     fn other_mentions_give_context() {
         // Cairo puts the smaller Al Qusayr, the Egyptian one, first.
-        assert_eq!(
-            countries("Protesters marched from Cairo to Qusayr.", &[]),
-            ["EGY", "EGY"]
-        );
+        assert_eq!(countries("Protesters marched from Cairo to Qusayr.", &[]), ["EGY", "EGY"]);
         // But a weak hint does not turn Moscow or Geneva American.
-        assert_eq!(
-            countries("Officials in Washington, Moscow and Geneva met.", &[]),
-            ["USA", "RUS", "CHE"]
-        );
+        assert_eq!(countries("Officials in Washington, Moscow and Geneva met.", &[]), ["USA", "RUS", "CHE"]);
     }
 
     #[test]
@@ -282,15 +215,9 @@ mod tests {
         let g = Gazetteer::embedded();
         let t = Toponyms::embedded();
         let admin1 = |text: &str| -> Vec<Option<String>> {
-            g.resolve(&t.find(&Word::split(text)), &Context::new())
-                .into_iter()
-                .map(|r| r.location.admin1)
-                .collect()
+            g.resolve(&t.find(&Word::split(text)), &Context::new()).into_iter().map(|r| r.location.admin1).collect()
         };
-        assert_eq!(
-            admin1("Protests spread to Sardasht."),
-            [Some("West Azerbaijan".into())]
-        );
+        assert_eq!(admin1("Protests spread to Sardasht."), [Some("West Azerbaijan".into())]);
         assert_eq!(
             admin1("Protests in Ahvaz spread to Sardasht."),
             [Some("Khuzestan".into()), Some("Khuzestan".into())]
@@ -301,10 +228,7 @@ mod tests {
     fn countries_resolve_at_country_precision() {
         assert_eq!(
             resolve("Refugees fled Syria for Turkey.", &[]),
-            [
-                ("Syria".into(), "SYR".into(), Precision::Country),
-                ("Turkey".into(), "TUR".into(), Precision::Country)
-            ]
+            [("Syria".into(), "SYR".into(), Precision::Country), ("Turkey".into(), "TUR".into(), Precision::Country)]
         );
         // Georgia the country, unless the story is about the United States.
         assert_eq!(
@@ -316,18 +240,12 @@ mod tests {
             [("Georgia".into(), "USA".into(), Precision::Admin1)]
         );
         // A country name means the country even when the context is elsewhere.
-        assert_eq!(
-            countries("Hezbollah fighters returned to Lebanon.", &[("USA", 3)]),
-            ["LBN"]
-        );
+        assert_eq!(countries("Hezbollah fighters returned to Lebanon.", &[("USA", 3)]), ["LBN"]);
     }
 
     #[test]
     fn cities_before_regions_unless_a_cue_says_province() {
-        assert_eq!(
-            resolve("Shells fell on Homs.", &[("SYR", 4)]),
-            [("Homs".into(), "SYR".into(), Precision::City)]
-        );
+        assert_eq!(resolve("Shells fell on Homs.", &[("SYR", 4)]), [("Homs".into(), "SYR".into(), Precision::City)]);
         assert_eq!(
             resolve("Shells fell across Homs province.", &[("SYR", 4)]),
             [("Homs".into(), "SYR".into(), Precision::Admin1)]
@@ -336,10 +254,7 @@ mod tests {
 
     #[test]
     fn stoplisted_words_are_not_places() {
-        assert_eq!(
-            countries("Assad told Victoria on Sunday that Hope remained.", &[]),
-            Vec::<String>::new()
-        );
+        assert_eq!(countries("Assad told Victoria on Sunday that Hope remained.", &[]), Vec::<String>::new());
     }
 
     #[test]
@@ -381,14 +296,7 @@ mod tests {
             let got: Vec<String> = g
                 .resolve(&t.find(w), &ctx)
                 .iter()
-                .map(|r| {
-                    format!(
-                        "{}={}/{:?}",
-                        &s[r.span.range()],
-                        r.location.country,
-                        r.location.precision
-                    )
-                })
+                .map(|r| format!("{}={}/{:?}", &s[r.span.range()], r.location.country, r.location.precision))
                 .collect();
             eprintln!("{got:?}");
         }

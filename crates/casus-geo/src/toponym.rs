@@ -169,9 +169,8 @@ const NEEDS_CUE: &[&str] = &[
 
 /// Lower-case words allowed inside a multi-word name ("Rio de Janeiro", "Ras al Ain").
 const CONNECTORS: &[&str] = &[
-    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "de", "da", "do", "dos",
-    "das", "del", "della", "di", "du", "des", "la", "le", "les", "of", "the", "and", "upon", "sur",
-    "am", "bin", "ibn", "y", "en",
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ez", "es", "de", "da", "do", "dos", "das", "del", "della",
+    "di", "du", "des", "la", "le", "les", "of", "the", "and", "upon", "sur", "am", "bin", "ibn", "y", "en",
 ];
 
 /// A word that makes a mention more likely to be a place.
@@ -227,11 +226,7 @@ impl<'a> Word<'a> {
     /// A word outside any actor phrase.
     #[must_use]
     pub fn new(text: &'a str, span: Span) -> Self {
-        Word {
-            text,
-            span,
-            in_actor: false,
-        }
+        Word { text, span, in_actor: false }
     }
 
     /// Splits `text` into words and punctuation, for tests and callers without a
@@ -249,10 +244,7 @@ impl<'a> Word<'a> {
             if c.is_alphanumeric() {
                 while let Some(&(i, d)) = chars.peek() {
                     let joins = matches!(d, '-' | '\'' | '\u{2019}' | '.')
-                        && text[i + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric);
+                        && text[i + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
                     if d.is_alphanumeric() || joins {
                         end = i + d.len_utf8();
                         chars.next();
@@ -310,17 +302,9 @@ impl<'g> Toponyms<'g> {
         let needs_cue = NEEDS_CUE
             .iter()
             .copied()
-            .chain(
-                COMMON_WORDS_TSV
-                    .lines()
-                    .filter(|l| !l.is_empty() && !l.starts_with('#')),
-            )
+            .chain(COMMON_WORDS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')))
             .collect();
-        Toponyms {
-            gazetteer,
-            stop: STOPLIST.iter().copied().collect(),
-            needs_cue,
-        }
+        Toponyms { gazetteer, stop: STOPLIST.iter().copied().collect(), needs_cue }
     }
 
     /// The gazetteer the recognizer looks names up in.
@@ -384,13 +368,7 @@ impl<'g> Toponyms<'g> {
     }
 
     /// The mention for `words[range]` whose key `key` finds `ids`, unless a rule rejects it.
-    fn accept(
-        &self,
-        words: &[Word<'_>],
-        range: Range<usize>,
-        key: &str,
-        ids: &[PlaceId],
-    ) -> Option<Mention> {
+    fn accept(&self, words: &[Word<'_>], range: Range<usize>, key: &str, ids: &[PlaceId]) -> Option<Mention> {
         let g = self.gazetteer;
         let cue = cue(words, range.clone());
         let ws = &words[range.clone()];
@@ -399,19 +377,14 @@ impl<'g> Toponyms<'g> {
             && !ws[0].text.chars().any(char::is_lowercase);
         let countries_only = short_caps || ws.iter().any(|w| w.in_actor);
         let mut candidates: Vec<PlaceId> = if countries_only {
-            ids.iter()
-                .copied()
-                .filter(|&id| g.place(id).kind == PlaceKind::Country)
-                .collect()
+            ids.iter().copied().filter(|&id| g.place(id).kind == PlaceKind::Country).collect()
         } else {
             ids.to_vec()
         };
         if candidates.is_empty() {
             return None;
         }
-        let is_country = candidates
-            .iter()
-            .any(|&id| g.place(id).kind == PlaceKind::Country);
+        let is_country = candidates.iter().any(|&id| g.place(id).kind == PlaceKind::Country);
         if self.stop.contains(key) && !cue.is_some_and(Cue::is_settlement) {
             return None;
         }
@@ -419,25 +392,14 @@ impl<'g> Toponyms<'g> {
             return None;
         }
         if cue.is_some_and(Cue::is_settlement) {
-            if candidates
-                .iter()
-                .any(|&id| g.place(id).kind == PlaceKind::City)
-            {
+            if candidates.iter().any(|&id| g.place(id).kind == PlaceKind::City) {
                 candidates.retain(|&id| g.place(id).kind == PlaceKind::City);
             }
-        } else if cue.is_some_and(Cue::is_region)
-            && candidates
-                .iter()
-                .any(|&id| g.place(id).kind == PlaceKind::Admin1)
+        } else if cue.is_some_and(Cue::is_region) && candidates.iter().any(|&id| g.place(id).kind == PlaceKind::Admin1)
         {
             candidates.retain(|&id| g.place(id).kind == PlaceKind::Admin1);
         }
-        Some(Mention {
-            span: ws[0].span.cover(ws[ws.len() - 1].span),
-            words: range,
-            candidates,
-            cue,
-        })
+        Some(Mention { span: ws[0].span.cover(ws[ws.len() - 1].span), words: range, candidates, cue })
     }
 }
 
@@ -447,9 +409,9 @@ fn is_name_like(text: &str) -> bool {
     let mut chars = text.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
-        Some(c) if c.is_lowercase() => text.split_once('-').is_some_and(|(art, rest)| {
-            art.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)
-        }),
+        Some(c) if c.is_lowercase() => text
+            .split_once('-')
+            .is_some_and(|(art, rest)| art.len() <= 3 && rest.chars().next().is_some_and(char::is_uppercase)),
         _ => false,
     }
 }
@@ -467,8 +429,8 @@ fn lower(words: &[Word<'_>], i: usize) -> String {
 fn cue(words: &[Word<'_>], range: Range<usize>) -> Option<Cue> {
     if range.end < words.len() {
         match lower(words, range.end).as_str() {
-            "province" | "governorate" | "district" | "prefecture" | "oblast" | "county"
-            | "countryside" | "provinces" => return Some(Cue::Province),
+            "province" | "governorate" | "district" | "prefecture" | "oblast" | "county" | "countryside"
+            | "provinces" => return Some(Cue::Province),
             "region" => return Some(Cue::Region),
             "city" => return Some(Cue::City),
             _ => {}
@@ -494,11 +456,7 @@ fn cue(words: &[Word<'_>], range: Range<usize>) -> Option<Cue> {
             _ => None,
         };
     }
-    let (prev, k) = if is_direction_adjective(&prev) && k >= 2 {
-        (lower(words, k - 2), k - 1)
-    } else {
-        (prev, k)
-    };
+    let (prev, k) = if is_direction_adjective(&prev) && k >= 2 { (lower(words, k - 2), k - 1) } else { (prev, k) };
     let _ = k;
     match prev.as_str() {
         "in" | "inside" | "into" | "across" | "throughout" => Some(Cue::In),
@@ -551,11 +509,7 @@ mod tests {
 
     fn mentions(text: &str) -> Vec<(String, Option<Cue>)> {
         let words = Word::split(text);
-        Toponyms::embedded()
-            .find(&words)
-            .into_iter()
-            .map(|m| (text[m.span.range()].to_owned(), m.cue))
-            .collect()
+        Toponyms::embedded().find(&words).into_iter().map(|m| (text[m.span.range()].to_owned(), m.cue)).collect()
     }
 
     fn names(text: &str) -> Vec<String> {
@@ -564,28 +518,16 @@ mod tests {
 
     #[test]
     fn split_keeps_names_whole() {
-        let w: Vec<&str> = Word::split("Rebels took al-Qusayr, U.S. said.")
-            .iter()
-            .map(|w| w.text)
-            .collect();
-        assert_eq!(
-            w,
-            ["Rebels", "took", "al-Qusayr", ",", "U.S", ".", "said", "."]
-        );
+        let w: Vec<&str> = Word::split("Rebels took al-Qusayr, U.S. said.").iter().map(|w| w.text).collect();
+        assert_eq!(w, ["Rebels", "took", "al-Qusayr", ",", "U.S", ".", "said", "."]);
     }
 
     const CASES: &[(&str, &[&str])] = &[
-        (
-            "Fighting raged in Qusayr and Homs on Sunday.",
-            &["Qusayr", "Homs"],
-        ),
+        ("Fighting raged in Qusayr and Homs on Sunday.", &["Qusayr", "Homs"]),
         ("Rebels left al-Qusayr.", &["al-Qusayr"]),
         ("Shelling hit Deir ez-Zor overnight.", &["Deir ez-Zor"]),
         ("Talks in Rio de Janeiro ended.", &["Rio de Janeiro"]),
-        (
-            "Refugees fled to Lebanon and Jordan.",
-            &["Lebanon", "Jordan"],
-        ),
+        ("Refugees fled to Lebanon and Jordan.", &["Lebanon", "Jordan"]),
         // Stoplisted: people, months, days, common words.
         ("Assad met Victoria in May.", &[]),
         ("Police said Hope was lost on Sunday.", &[]),
@@ -610,17 +552,11 @@ mod tests {
             ("Clashes erupted in Homs.", Some(Cue::In)),
             ("Clashes erupted near Homs.", Some(Cue::Near)),
             ("Clashes erupted outside Homs.", Some(Cue::Outside)),
-            (
-                "Clashes erupted on the outskirts of Homs.",
-                Some(Cue::Outside),
-            ),
+            ("Clashes erupted on the outskirts of Homs.", Some(Cue::Outside)),
             ("Clashes erupted north of Homs.", Some(Cue::DirectionOf)),
             ("Clashes erupted in the town of Qusayr.", Some(Cue::Town)),
             ("Clashes erupted in the city of Homs.", Some(Cue::City)),
-            (
-                "Clashes erupted in the village of Qusayr.",
-                Some(Cue::Village),
-            ),
+            ("Clashes erupted in the village of Qusayr.", Some(Cue::Village)),
             ("Clashes erupted in Homs province.", Some(Cue::Province)),
             ("Clashes erupted in northern Homs.", Some(Cue::In)),
             ("Homs was shelled.", None),
@@ -638,10 +574,7 @@ mod tests {
         let words = Word::split("Clashes spread across Homs province.");
         let m = Toponyms::embedded().find(&words);
         assert_eq!(m.len(), 1);
-        assert!(m[0]
-            .candidates
-            .iter()
-            .all(|&id| g.place(id).kind == PlaceKind::Admin1));
+        assert!(m[0].candidates.iter().all(|&id| g.place(id).kind == PlaceKind::Admin1));
     }
 
     #[test]

@@ -105,14 +105,10 @@ pub(crate) fn classify_paragraph(p: &str) -> Option<BoilerplateKind> {
     let t = p.trim();
     let lower = t.to_lowercase();
     let words = t.split_whitespace().count();
-    if lower.starts_with("powered by ")
-        || lower.starts_with("translated by ")
-        || lower.starts_with("distributed by ")
-    {
+    if lower.starts_with("powered by ") || lower.starts_with("translated by ") || lower.starts_with("distributed by ") {
         return Some(BoilerplateKind::PoweredBy);
     }
-    if t.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved")
-    {
+    if t.starts_with('©') || lower.starts_with("copyright") || lower.contains("all rights reserved") {
         return Some(BoilerplateKind::Copyright);
     }
     if words <= 12 && t.split_whitespace().any(is_email) {
@@ -137,22 +133,15 @@ pub(crate) fn is_byline_sentence(s: &str) -> bool {
     if words.len() > 10 {
         return false;
     }
-    words
-        .windows(2)
-        .take(4)
-        .any(|w| matches!(w[0], "reports" | "writes" | "reported") && matches!(w[1], "from" | "in"))
-        && words
-            .first()
-            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    words.windows(2).take(4).any(|w| matches!(w[0], "reports" | "writes" | "reported") && matches!(w[1], "from" | "in"))
+        && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         || is_byline(s)
 }
 
 fn is_email(w: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
     match w.split_once('@') {
-        Some((user, host)) => {
-            !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.contains('@')
-        }
+        Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.contains('@'),
         None => false,
     }
 }
@@ -165,24 +154,13 @@ fn is_byline(t: &str) -> bool {
     !words.is_empty()
         && words.len() <= 8
         && !t.ends_with('.')
-        && words
-            .iter()
-            .take(2)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().take(2).all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_caption(t: &str, lower: &str) -> bool {
-    if [
-        "photo:",
-        "photograph:",
-        "image:",
-        "caption:",
-        "file photo:",
-        "pictured:",
-        "(photo",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
+    if ["photo:", "photograph:", "image:", "caption:", "file photo:", "pictured:", "(photo"]
+        .iter()
+        .any(|p| lower.starts_with(p))
     {
         return true;
     }
@@ -204,38 +182,20 @@ mod tests {
     use super::*;
 
     const CASES: &[(&str, Option<BoilerplateKind>)] = &[
-        (
-            "Powered by automated translation",
-            Some(BoilerplateKind::PoweredBy),
-        ),
+        ("Powered by automated translation", Some(BoilerplateKind::PoweredBy)),
         (
             "Soldiers stand in front of the clock tower in the main square on Wednesday. AFP",
             Some(BoilerplateKind::Caption),
         ),
-        (
-            "Protesters gather outside parliament in Nairobi. Reuters/File",
-            Some(BoilerplateKind::Caption),
-        ),
+        ("Protesters gather outside parliament in Nairobi. Reuters/File", Some(BoilerplateKind::Caption)),
         ("By Jane Doe", Some(BoilerplateKind::Byline)),
-        (
-            "BY JOHN SMITH AND ALI HASSAN",
-            Some(BoilerplateKind::Byline),
-        ),
+        ("BY JOHN SMITH AND ALI HASSAN", Some(BoilerplateKind::Byline)),
         ("jdoe@example.org", Some(BoilerplateKind::Email)),
-        (
-            "Contact the author: j.doe@news.example.com",
-            Some(BoilerplateKind::Email),
-        ),
-        (
-            "© 2024 Example News. All rights reserved.",
-            Some(BoilerplateKind::Copyright),
-        ),
+        ("Contact the author: j.doe@news.example.com", Some(BoilerplateKind::Email)),
+        ("© 2024 Example News. All rights reserved.", Some(BoilerplateKind::Copyright)),
         ("Read more:", Some(BoilerplateKind::Navigation)),
         ("By Tuesday the rebels had withdrawn from the town.", None),
-        (
-            "The army said AFP reporters were not allowed into the town.",
-            None,
-        ),
+        ("The army said AFP reporters were not allowed into the town.", None),
         ("Rebels shelled the city, the AP reported.", None),
     ];
 
@@ -248,11 +208,7 @@ mod tests {
 
     #[test]
     fn byline_sentences() {
-        assert!(is_byline_sentence(
-            "Jane Doe reports from Gaziantep, Turkey"
-        ));
-        assert!(!is_byline_sentence(
-            "The envoy reports from the talks were bleak and long, officials said on Monday."
-        ));
+        assert!(is_byline_sentence("Jane Doe reports from Gaziantep, Turkey"));
+        assert!(!is_byline_sentence("The envoy reports from the talks were bleak and long, officials said on Monday."));
     }
 }

@@ -49,18 +49,10 @@ const MONTHS: &[&str] = &[
 pub(crate) fn find(p: &str, offset: usize) -> Option<Dateline> {
     let head = p.get(..p.len().min(120))?;
     // The separator ends the dateline.
-    let (sep_at, sep_len) = [
-        "//",
-        " -- ",
-        " \u{2014} ",
-        " \u{2013} ",
-        " - ",
-        " \u{2014}",
-        " --",
-    ]
-    .iter()
-    .filter_map(|s| head.find(s).map(|i| (i, s.len())))
-    .min_by_key(|&(i, _)| i)?;
+    let (sep_at, sep_len) = ["//", " -- ", " \u{2014} ", " \u{2013} ", " - ", " \u{2014}", " --"]
+        .iter()
+        .filter_map(|s| head.find(s).map(|i| (i, s.len())))
+        .min_by_key(|&(i, _)| i)?;
     let pre = head[..sep_at].trim_end();
     if pre.is_empty() || pre.len() > 80 {
         return None;
@@ -117,8 +109,7 @@ fn is_place(s: &str) -> bool {
         && words.len() <= 4
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | '\u{2019}'))
         })
 }
 
@@ -128,27 +119,21 @@ mod tests {
 
     #[test]
     fn three_styles() {
-        let d = find("GAZIANTEP, TURKEY // Assad regime forces celebrated.", 10)
-            .unwrap_or_else(|| panic!("no dateline"));
+        let d =
+            find("GAZIANTEP, TURKEY // Assad regime forces celebrated.", 10).unwrap_or_else(|| panic!("no dateline"));
         assert_eq!(d.place, "GAZIANTEP");
         assert_eq!(d.region.as_deref(), Some("TURKEY"));
         assert_eq!(d.span, Span::new(10, 10 + "GAZIANTEP, TURKEY // ".len()));
         assert_eq!(d.place_span, Span::new(10, 19));
 
-        let d = find("DAMASCUS (Reuters) - Rebels shelled the city.", 0)
-            .unwrap_or_else(|| panic!("no dateline"));
-        assert_eq!(
-            (d.place.as_str(), d.agency.as_deref()),
-            ("DAMASCUS", Some("Reuters"))
-        );
+        let d = find("DAMASCUS (Reuters) - Rebels shelled the city.", 0).unwrap_or_else(|| panic!("no dateline"));
+        assert_eq!((d.place.as_str(), d.agency.as_deref()), ("DAMASCUS", Some("Reuters")));
 
-        let d = find("BEIRUT, June 5 (AP) -- Talks stalled.", 0)
-            .unwrap_or_else(|| panic!("no dateline"));
+        let d = find("BEIRUT, June 5 (AP) -- Talks stalled.", 0).unwrap_or_else(|| panic!("no dateline"));
         assert_eq!(d.date_text.as_deref(), Some("June 5"));
         assert_eq!(d.agency.as_deref(), Some("AP"));
 
-        let d = find("Kyiv, Ukraine (AP) \u{2014} Drones hit the city.", 0)
-            .unwrap_or_else(|| panic!("no dateline"));
+        let d = find("Kyiv, Ukraine (AP) \u{2014} Drones hit the city.", 0).unwrap_or_else(|| panic!("no dateline"));
         assert_eq!(d.place, "Kyiv");
     }
 

@@ -62,20 +62,11 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words before a bare month or year that make it a date ("in June", "since 2011").
 const TIME_PREPOSITIONS: &[&str] = &[
-    "in", "since", "during", "until", "till", "by", "early", "late", "mid", "of", "from", "before",
-    "after", "through",
+    "in", "since", "during", "until", "till", "by", "early", "late", "mid", "of", "from", "before", "after", "through",
 ];
 
 /// Month number (1–12) of a month name or abbreviation ("June", "Jun.", "Sept.").
@@ -89,19 +80,14 @@ fn month_of(word: &str) -> Option<u32> {
         if w == "sept" {
             return Some(8);
         }
-        (w.len() == 3)
-            .then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str())))
-            .flatten()
+        (w.len() == 3).then(|| MONTHS.iter().position(|m| m.starts_with(w.as_str()))).flatten()
     };
     full.or_else(abbrev).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 fn weekday_of(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == w)
-        .and_then(|i| u32::try_from(i).ok())
+    WEEKDAYS.iter().position(|d| *d == w).and_then(|i| u32::try_from(i).ok())
 }
 
 /// A day of the month: "4", "4th", "21st".
@@ -141,11 +127,7 @@ fn month_in_year(month: u32, year: Option<i32>, publication: Option<Date>) -> Op
         return Date::from_ymd(y, month, 1);
     }
     let p = publication?;
-    let y = if month > p.month() {
-        p.year() - 1
-    } else {
-        p.year()
-    };
+    let y = if month > p.month() { p.year() - 1 } else { p.year() };
     Date::from_ymd(y, month, 1)
 }
 
@@ -217,19 +199,11 @@ impl Scanner<'_, '_> {
             return None;
         }
         let day = day_of(t.text)?;
-        let next = if self.word(i + 1) == "of" {
-            i + 2
-        } else {
-            i + 1
-        };
+        let next = if self.word(i + 1) == "of" { i + 2 } else { i + 1 };
         let month = month_of(self.text(next))?;
         let year = year_of(self.text(next + 1));
         let len = next + 1 - i + usize::from(year.is_some());
-        Some((
-            len,
-            day_in_year(month, day, year, self.publication),
-            DatePrecision::Day,
-        ))
+        Some((len, day_in_year(month, day, year, self.publication), DatePrecision::Day))
     }
 
     /// A relative expression starting at token `i`.
@@ -246,12 +220,8 @@ impl Scanner<'_, '_> {
             ("last" | "past", "week") => return Some((2, day(-7), DatePrecision::Week)),
             ("this", "week") => return Some((2, day(0), DatePrecision::Week)),
             ("next", "week") => return Some((2, day(7), DatePrecision::Week)),
-            ("last", "month") => {
-                return Some((2, p.and_then(previous_month), DatePrecision::Month))
-            }
-            ("this", "month") => {
-                return Some((2, p.and_then(first_of_month), DatePrecision::Month))
-            }
+            ("last", "month") => return Some((2, p.and_then(previous_month), DatePrecision::Month)),
+            ("this", "month") => return Some((2, p.and_then(first_of_month), DatePrecision::Month)),
             ("last", "year") => {
                 let d = p.and_then(|p| Date::from_ymd(p.year() - 1, 1, 1));
                 return Some((2, d, DatePrecision::Year));
@@ -296,11 +266,7 @@ impl Scanner<'_, '_> {
         if w == "last" {
             if let Some(month) = month_of(self.text(i + 1)) {
                 let date = p.and_then(|p| {
-                    let y = if month < p.month() {
-                        p.year()
-                    } else {
-                        p.year() - 1
-                    };
+                    let y = if month < p.month() { p.year() } else { p.year() - 1 };
                     Date::from_ymd(y, month, 1)
                 });
                 return Some((2, date, DatePrecision::Month));
@@ -313,8 +279,7 @@ impl Scanner<'_, '_> {
                 return Some((2, Date::from_ymd(year, 1, 1), DatePrecision::Year));
             }
             if let Some(month) = month_of(self.text(j)) {
-                if self.absolute(j).is_none() && self.toks.get(j).is_some_and(Token::is_capitalized)
-                {
+                if self.absolute(j).is_none() && self.toks.get(j).is_some_and(Token::is_capitalized) {
                     let date = month_in_year(month, None, p);
                     return Some((2, date, DatePrecision::Month));
                 }
@@ -332,11 +297,7 @@ impl Scanner<'_, '_> {
 #[must_use]
 pub fn find_dates(text: &str, offset: usize, publication: Option<Date>) -> Vec<DateMention> {
     let toks = tokenize(text, offset);
-    let scanner = Scanner {
-        lower: toks.iter().map(|t| t.text.to_lowercase()).collect(),
-        toks: &toks,
-        publication,
-    };
+    let scanner = Scanner { lower: toks.iter().map(|t| t.text.to_lowercase()).collect(), toks: &toks, publication };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -345,16 +306,8 @@ pub fn find_dates(text: &str, offset: usize, publication: Option<Date>) -> Vec<D
             Some((len, date, precision)) if len > 0 => {
                 let end = (i + len).min(toks.len());
                 let span = toks[i].span.cover(toks[end - 1].span);
-                let raw = text
-                    .get(span.start - offset..span.end - offset)
-                    .unwrap_or_default()
-                    .to_owned();
-                out.push(DateMention {
-                    span,
-                    raw,
-                    date,
-                    precision,
-                });
+                let raw = text.get(span.start - offset..span.end - offset).unwrap_or_default().to_owned();
+                out.push(DateMention { span, raw, date, precision });
                 i = end;
             }
             _ => i += 1,
@@ -368,16 +321,12 @@ pub fn find_dates(text: &str, offset: usize, publication: Option<Date>) -> Vec<D
 #[must_use]
 pub fn parse_dateline_date(text: &str, year_hint: Option<i32>) -> Option<Date> {
     let toks = tokenize(text.trim(), 0);
-    let scanner = Scanner {
-        lower: toks.iter().map(|t| t.text.to_lowercase()).collect(),
-        toks: &toks,
-        publication: None,
-    };
+    let scanner =
+        Scanner { lower: toks.iter().map(|t| t.text.to_lowercase()).collect(), toks: &toks, publication: None };
     match scanner.absolute(0)? {
         (_, Some(d), DatePrecision::Day) => Some(d),
         (_, None, DatePrecision::Day) => {
-            let month = month_of(toks.first()?.text)
-                .or_else(|| toks.get(1).and_then(|t| month_of(t.text)))?;
+            let month = month_of(toks.first()?.text).or_else(|| toks.get(1).and_then(|t| month_of(t.text)))?;
             let day = day_of(toks.first()?.text).or_else(|| day_of(toks.get(1)?.text))?;
             Date::from_ymd(year_hint?, month, day)
         }
@@ -398,158 +347,33 @@ mod tests {
 
     /// (text, expected raw, expected date, precision) with publication [`PUB`].
     const CASES: &[(&str, &str, &str, DatePrecision)] = &[
-        (
-            "Rebels attacked yesterday.",
-            "yesterday",
-            "2013-06-04",
-            DatePrecision::Day,
-        ),
-        (
-            "Talks resume today.",
-            "today",
-            "2013-06-05",
-            DatePrecision::Day,
-        ),
-        (
-            "Shelling began last night.",
-            "last night",
-            "2013-06-04",
-            DatePrecision::Day,
-        ),
+        ("Rebels attacked yesterday.", "yesterday", "2013-06-04", DatePrecision::Day),
+        ("Talks resume today.", "today", "2013-06-05", DatePrecision::Day),
+        ("Shelling began last night.", "last night", "2013-06-04", DatePrecision::Day),
         // Same-day weekday: that day.
-        (
-            "The town fell on Wednesday.",
-            "on Wednesday",
-            "2013-06-05",
-            DatePrecision::Day,
-        ),
-        (
-            "The town fell on Monday.",
-            "on Monday",
-            "2013-06-03",
-            DatePrecision::Day,
-        ),
-        (
-            "The town fell on Thursday.",
-            "on Thursday",
-            "2013-05-30",
-            DatePrecision::Day,
-        ),
-        (
-            "Sunday's attack killed 4.",
-            "Sunday",
-            "2013-06-02",
-            DatePrecision::Day,
-        ),
-        (
-            "It ended last Wednesday.",
-            "last Wednesday",
-            "2013-05-29",
-            DatePrecision::Day,
-        ),
-        (
-            "Fighting erupted last week.",
-            "last week",
-            "2013-05-29",
-            DatePrecision::Week,
-        ),
-        (
-            "They met on June 4.",
-            "on June 4",
-            "2013-06-04",
-            DatePrecision::Day,
-        ),
-        (
-            "They met June 4.",
-            "June 4",
-            "2013-06-04",
-            DatePrecision::Day,
-        ),
-        (
-            "They met 4 June.",
-            "4 June",
-            "2013-06-04",
-            DatePrecision::Day,
-        ),
-        (
-            "They met on 4th June.",
-            "on 4th June",
-            "2013-06-04",
-            DatePrecision::Day,
-        ),
+        ("The town fell on Wednesday.", "on Wednesday", "2013-06-05", DatePrecision::Day),
+        ("The town fell on Monday.", "on Monday", "2013-06-03", DatePrecision::Day),
+        ("The town fell on Thursday.", "on Thursday", "2013-05-30", DatePrecision::Day),
+        ("Sunday's attack killed 4.", "Sunday", "2013-06-02", DatePrecision::Day),
+        ("It ended last Wednesday.", "last Wednesday", "2013-05-29", DatePrecision::Day),
+        ("Fighting erupted last week.", "last week", "2013-05-29", DatePrecision::Week),
+        ("They met on June 4.", "on June 4", "2013-06-04", DatePrecision::Day),
+        ("They met June 4.", "June 4", "2013-06-04", DatePrecision::Day),
+        ("They met 4 June.", "4 June", "2013-06-04", DatePrecision::Day),
+        ("They met on 4th June.", "on 4th June", "2013-06-04", DatePrecision::Day),
         // After publication: the year before.
-        (
-            "They met on June 9.",
-            "on June 9",
-            "2012-06-09",
-            DatePrecision::Day,
-        ),
-        (
-            "They met Dec. 24.",
-            "Dec. 24",
-            "2012-12-24",
-            DatePrecision::Day,
-        ),
-        (
-            "They met on June 9, 2011.",
-            "on June 9, 2011",
-            "2011-06-09",
-            DatePrecision::Day,
-        ),
-        (
-            "They met 9 June 2011.",
-            "9 June 2011",
-            "2011-06-09",
-            DatePrecision::Day,
-        ),
-        (
-            "Clashes began earlier this month.",
-            "earlier this month",
-            "2013-06-01",
-            DatePrecision::Month,
-        ),
-        (
-            "Clashes began last month.",
-            "last month",
-            "2013-05-01",
-            DatePrecision::Month,
-        ),
-        (
-            "The uprising began in 2011.",
-            "in 2011",
-            "2011-01-01",
-            DatePrecision::Year,
-        ),
-        (
-            "It began in March 2011.",
-            "March 2011",
-            "2011-03-01",
-            DatePrecision::Month,
-        ),
-        (
-            "It began in March.",
-            "in March",
-            "2013-03-01",
-            DatePrecision::Month,
-        ),
-        (
-            "It began in August.",
-            "in August",
-            "2012-08-01",
-            DatePrecision::Month,
-        ),
-        (
-            "Report of 2013-06-03 said.",
-            "2013-06-03",
-            "2013-06-03",
-            DatePrecision::Day,
-        ),
-        (
-            "It happened last year.",
-            "last year",
-            "2012-01-01",
-            DatePrecision::Year,
-        ),
+        ("They met on June 9.", "on June 9", "2012-06-09", DatePrecision::Day),
+        ("They met Dec. 24.", "Dec. 24", "2012-12-24", DatePrecision::Day),
+        ("They met on June 9, 2011.", "on June 9, 2011", "2011-06-09", DatePrecision::Day),
+        ("They met 9 June 2011.", "9 June 2011", "2011-06-09", DatePrecision::Day),
+        ("Clashes began earlier this month.", "earlier this month", "2013-06-01", DatePrecision::Month),
+        ("Clashes began last month.", "last month", "2013-05-01", DatePrecision::Month),
+        ("The uprising began in 2011.", "in 2011", "2011-01-01", DatePrecision::Year),
+        ("It began in March 2011.", "March 2011", "2011-03-01", DatePrecision::Month),
+        ("It began in March.", "in March", "2013-03-01", DatePrecision::Month),
+        ("It began in August.", "in August", "2012-08-01", DatePrecision::Month),
+        ("Report of 2013-06-03 said.", "2013-06-03", "2013-06-03", DatePrecision::Day),
+        ("It happened last year.", "last year", "2012-01-01", DatePrecision::Year),
     ];
 
     #[test]
@@ -569,12 +393,9 @@ mod tests {
     #[test]
     fn not_dates() {
         let p = date(PUB);
-        for text in [
-            "The rebels may attack.",
-            "More than 2013 people fled.",
-            "They march on.",
-            "Troops killed 4 people.",
-        ] {
+        for text in
+            ["The rebels may attack.", "More than 2013 people fled.", "They march on.", "Troops killed 4 people."]
+        {
             assert_eq!(find_dates(text, 0, p), [], "{text}");
         }
     }
@@ -607,11 +428,7 @@ mod tests {
             ("Homs", Some(2013), None),
         ];
         for &(text, hint, want) in cases {
-            assert_eq!(
-                parse_dateline_date(text, hint),
-                want.and_then(date),
-                "{text}"
-            );
+            assert_eq!(parse_dateline_date(text, hint), want.and_then(date), "{text}");
         }
     }
 }

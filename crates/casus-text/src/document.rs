@@ -45,14 +45,7 @@ impl Document {
     /// A document whose whole text is body (no title detection).
     #[must_use]
     pub fn from_body(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document {
-            id: id.into(),
-            date: None,
-            title: None,
-            text: text.into(),
-            metadata: Map::new(),
-            title_span: None,
-        }
+        Document { id: id.into(), date: None, title: None, text: text.into(), metadata: Map::new(), title_span: None }
     }
 
     /// A document from plain text. The first line is the title when a blank line follows it.
@@ -75,14 +68,7 @@ impl Document {
             title = Some(first.trim().to_owned());
             title_span = Some(Span::new(lead, lead + first.trim().len()));
         }
-        Document {
-            id: id.into(),
-            date: None,
-            title,
-            text,
-            metadata: Map::new(),
-            title_span,
-        }
+        Document { id: id.into(), date: None, title, text, metadata: Map::new(), title_span }
     }
 
     /// A document from one JSON Lines record: `{"id", "date", "title", "text", ...}`.
@@ -93,16 +79,11 @@ impl Document {
     ///
     /// Returns a message when the record is not a JSON object or has no string `text`.
     pub fn from_json_record(record: &str, fallback_id: &str) -> Result<Document, String> {
-        let value: Value =
-            serde_json::from_str(record).map_err(|e| format!("invalid JSON: {e}"))?;
+        let value: Value = serde_json::from_str(record).map_err(|e| format!("invalid JSON: {e}"))?;
         let Value::Object(mut map) = value else {
             return Err("record is not a JSON object".into());
         };
-        let text = match map
-            .remove("text")
-            .or_else(|| map.remove("body"))
-            .or_else(|| map.remove("content"))
-        {
+        let text = match map.remove("text").or_else(|| map.remove("body")).or_else(|| map.remove("content")) {
             Some(Value::String(s)) => s,
             Some(_) => return Err("field \"text\" is not a string".into()),
             None => return Err("record has no \"text\" field".into()),
@@ -123,29 +104,16 @@ impl Document {
         if date.is_some() {
             map.remove("date");
         }
-        Ok(Document {
-            id,
-            date,
-            title,
-            text,
-            metadata: map,
-            title_span: None,
-        })
+        Ok(Document { id, date, title, text, metadata: map, title_span: None })
     }
 
     /// Runs the text stage: paragraphs, boilerplate, dateline, sentences.
     #[must_use]
     pub fn analyze(&self) -> Analysis {
-        let mut a = Analysis {
-            paragraphs: paragraphs(&self.text),
-            ..Analysis::default()
-        };
+        let mut a = Analysis { paragraphs: paragraphs(&self.text), ..Analysis::default() };
         for (pi, &p) in a.paragraphs.iter().enumerate() {
             if self.title_span.is_some_and(|t| t.start == p.start) {
-                a.boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::Title,
-                    span: p,
-                });
+                a.boilerplate.push(Boilerplate { kind: BoilerplateKind::Title, span: p });
                 continue;
             }
             let ptext = &self.text[p.range()];
@@ -162,15 +130,9 @@ impl Document {
             }
             for s in split_sentences(&self.text[body.range()], body.start) {
                 if is_byline_sentence(&self.text[s.range()]) {
-                    a.boilerplate.push(Boilerplate {
-                        kind: BoilerplateKind::Byline,
-                        span: s,
-                    });
+                    a.boilerplate.push(Boilerplate { kind: BoilerplateKind::Byline, span: s });
                 } else {
-                    a.sentences.push(Sentence {
-                        span: s,
-                        paragraph: pi,
-                    });
+                    a.sentences.push(Sentence { span: s, paragraph: pi });
                 }
             }
         }
@@ -256,18 +218,8 @@ impl<R: BufRead> JsonLines<R> {
     /// A reader over `reader`, reporting errors against `path`.
     pub fn new(reader: R, path: impl AsRef<Path>) -> Self {
         let path = path.as_ref().to_path_buf();
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "stdin".into());
-        JsonLines {
-            reader,
-            path,
-            stem,
-            line: 0,
-            max_line: Self::DEFAULT_MAX_LINE,
-            buf: Vec::new(),
-        }
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "stdin".into());
+        JsonLines { reader, path, stem, line: 0, max_line: Self::DEFAULT_MAX_LINE, buf: Vec::new() }
     }
 
     /// Sets the longest line accepted, in bytes.
@@ -318,24 +270,12 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             let too_long = match self.read_line() {
                 Ok(None) => return None,
                 Ok(Some(t)) => t,
-                Err(source) => {
-                    return Some(Err(Error::Read {
-                        path: self.path.clone(),
-                        source,
-                    }))
-                }
+                Err(source) => return Some(Err(Error::Read { path: self.path.clone(), source })),
             };
             self.line += 1;
-            let bad = |message: String| Error::BadRecord {
-                path: self.path.clone(),
-                line: self.line,
-                message,
-            };
+            let bad = |message: String| Error::BadRecord { path: self.path.clone(), line: self.line, message };
             if too_long {
-                return Some(Err(bad(format!(
-                    "line longer than {} bytes, skipped",
-                    self.max_line
-                ))));
+                return Some(Err(bad(format!("line longer than {} bytes, skipped", self.max_line))));
             }
             let text = match std::str::from_utf8(&self.buf) {
                 Ok(t) => t.trim(),
@@ -362,17 +302,11 @@ mod tests {
 
     #[test]
     fn plain_title_and_paragraphs() {
-        let doc = Document::from_plain(
-            "d",
-            "Rebels advance\n\nRebels shelled Homs. Talks stalled.\nAid arrived.\n",
-        );
+        let doc = Document::from_plain("d", "Rebels advance\n\nRebels shelled Homs. Talks stalled.\nAid arrived.\n");
         assert_eq!(doc.title.as_deref(), Some("Rebels advance"));
         let a = doc.analyze();
         let s: Vec<&str> = a.sentences.iter().map(|s| s.text(&doc.text)).collect();
-        assert_eq!(
-            s,
-            ["Rebels shelled Homs.", "Talks stalled.", "Aid arrived."]
-        );
+        assert_eq!(s, ["Rebels shelled Homs.", "Talks stalled.", "Aid arrived."]);
         assert_eq!(a.boilerplate[0].kind, BoilerplateKind::Title);
     }
 
@@ -419,26 +353,10 @@ mod tests {
         assert_eq!(a.id, "a");
         assert_eq!(a.date.map(|d| d.to_string()), Some("2013-06-05".into()));
         assert_eq!(a.metadata["url"], "u");
-        let msgs: Vec<String> = items
-            .iter()
-            .filter_map(|r| r.as_ref().err())
-            .map(ToString::to_string)
-            .collect();
-        assert!(
-            msgs[0].starts_with("corpus.jsonl:2: invalid JSON"),
-            "{}",
-            msgs[0]
-        );
-        assert!(
-            msgs[1].starts_with("corpus.jsonl:4: record has no \"text\""),
-            "{}",
-            msgs[1]
-        );
-        assert!(
-            msgs[2].starts_with("corpus.jsonl:5: invalid UTF-8"),
-            "{}",
-            msgs[2]
-        );
+        let msgs: Vec<String> = items.iter().filter_map(|r| r.as_ref().err()).map(ToString::to_string).collect();
+        assert!(msgs[0].starts_with("corpus.jsonl:2: invalid JSON"), "{}", msgs[0]);
+        assert!(msgs[1].starts_with("corpus.jsonl:4: record has no \"text\""), "{}", msgs[1]);
+        assert!(msgs[2].starts_with("corpus.jsonl:5: invalid UTF-8"), "{}", msgs[2]);
         let last = items[4].as_ref().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(last.id, "corpus:6");
     }
@@ -448,9 +366,7 @@ mod tests {
         let mut input = b"{\"text\":\"".to_vec();
         input.extend(std::iter::repeat_n(b'a', 1000));
         input.extend_from_slice(b"\"}\n{\"id\":\"ok\",\"text\":\"Fine.\"}\n");
-        let items: Vec<_> = JsonLines::new(&input[..], "c.jsonl")
-            .max_line(100)
-            .collect();
+        let items: Vec<_> = JsonLines::new(&input[..], "c.jsonl").max_line(100).collect();
         assert!(items[0].is_err());
         assert_eq!(items[1].as_ref().map(|d| d.id.as_str()).ok(), Some("ok"));
     }

@@ -59,8 +59,7 @@ pub struct Lexicon {
     pos: HashMap<&'static str, &'static str>,
 }
 
-static EMBEDDED: LazyLock<Lexicon> =
-    LazyLock::new(|| Lexicon::parse(VERBS_TSV, NOUNS_TSV, POS_TSV));
+static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(VERBS_TSV, NOUNS_TSV, POS_TSV));
 
 impl Lexicon {
     /// The tables compiled into the binary (parsed once, on first use).
@@ -71,13 +70,9 @@ impl Lexicon {
 
     fn parse(verbs_tsv: &'static str, nouns_tsv: &'static str, pos_tsv: &'static str) -> Lexicon {
         let mut verbs: HashMap<&'static str, Vec<VerbForm>> = HashMap::with_capacity(80_000);
-        for line in verbs_tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
+        for line in verbs_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut f = line.split('\t');
-            let (Some(form), Some(lemma), tags) = (f.next(), f.next(), f.next().unwrap_or("VB"))
-            else {
+            let (Some(form), Some(lemma), tags) = (f.next(), f.next(), f.next().unwrap_or("VB")) else {
                 continue;
             };
             let mut bits = 0;
@@ -91,27 +86,16 @@ impl Lexicon {
                     _ => 0,
                 };
             }
-            verbs
-                .entry(form)
-                .or_default()
-                .push(VerbForm { lemma, tags: bits });
+            verbs.entry(form).or_default().push(VerbForm { lemma, tags: bits });
         }
         let mut nouns = HashMap::with_capacity(40_000);
-        for line in nouns_tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
+        for line in nouns_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             if let Some((plural, singular)) = line.split_once('\t') {
-                nouns
-                    .entry(plural)
-                    .or_insert(singular.split('\t').next().unwrap_or(singular));
+                nouns.entry(plural).or_insert(singular.split('\t').next().unwrap_or(singular));
             }
         }
         let mut pos = HashMap::with_capacity(80_000);
-        for line in pos_tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
+        for line in pos_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             if let Some((word, tags)) = line.split_once('\t') {
                 pos.insert(word, tags);
             }
@@ -130,18 +114,14 @@ impl Lexicon {
     #[must_use]
     pub fn can_be_nominal(&self, word: &str) -> bool {
         self.pos_tags(word).is_none_or(|t| {
-            t.split(' ').any(|t| {
-                t.starts_with("NN") || t.starts_with("JJ") || t == "VBN" || t == "VBG" || t == "CD"
-            })
+            t.split(' ').any(|t| t.starts_with("NN") || t.starts_with("JJ") || t == "VBN" || t == "VBG" || t == "CD")
         })
     }
 
     /// Whether the word's most frequent tag is a verb tag.
     #[must_use]
     pub fn mostly_verb(&self, word: &str) -> bool {
-        self.pos_tags(word)
-            .and_then(|t| t.split(' ').next())
-            .is_some_and(|t| t.starts_with("VB"))
+        self.pos_tags(word).and_then(|t| t.split(' ').next()).is_some_and(|t| t.starts_with("VB"))
     }
 
     /// Every verb reading of a lower-case word form.
@@ -190,12 +170,7 @@ impl Lexicon {
     /// Every plural form of a singular noun (slow: scans the table; for building matchers).
     #[must_use]
     pub fn noun_plurals(&self, singular: &str) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = self
-            .nouns
-            .iter()
-            .filter(|(_, s)| **s == singular)
-            .map(|(p, _)| *p)
-            .collect();
+        let mut v: Vec<&'static str> = self.nouns.iter().filter(|(_, s)| **s == singular).map(|(p, _)| *p).collect();
         v.sort_unstable();
         v
     }
@@ -216,12 +191,8 @@ impl Lexicon {
     /// Every inflected form of a verb lemma (slow: scans the table; for building matchers).
     #[must_use]
     pub fn verb_inflections(&self, lemma: &str) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = self
-            .verbs
-            .iter()
-            .filter(|(_, fs)| fs.iter().any(|f| f.lemma == lemma))
-            .map(|(form, _)| *form)
-            .collect();
+        let mut v: Vec<&'static str> =
+            self.verbs.iter().filter(|(_, fs)| fs.iter().any(|f| f.lemma == lemma)).map(|(form, _)| *form).collect();
         v.sort_unstable();
         v
     }
@@ -258,12 +229,9 @@ mod tests {
     #[test]
     fn noun_plurals() {
         let lx = Lexicon::embedded();
-        for (plural, singular) in [
-            ("troops", "troop"),
-            ("authorities", "authority"),
-            ("militias", "militia"),
-            ("men", "man"),
-        ] {
+        for (plural, singular) in
+            [("troops", "troop"), ("authorities", "authority"), ("militias", "militia"), ("men", "man")]
+        {
             assert_eq!(lx.noun_singular(plural), Some(singular), "{plural}");
         }
         assert_eq!(lx.noun_lemma("rebel"), "rebel");

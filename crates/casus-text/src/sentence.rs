@@ -23,15 +23,13 @@ impl Sentence {
 
 /// Titles and abbreviations that never end a sentence when followed by a capital.
 const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
-    "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "mt", "no", "nos", "vs", "pres", "amb",
-    "brig", "supt", "insp", "hon", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "fr", "st", "mt", "no", "nos", "vs", "pres", "amb", "brig", "supt", "insp", "hon",
+    "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-const MONTH_ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-];
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Words that typically start a sentence: after an ambiguous abbreviation ("the U.S. The
 /// ..."), a following one of these makes the period a sentence end.
@@ -88,17 +86,11 @@ const STARTERS: &[&str] = &[
 ];
 
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
-    )
+    matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{00AB}'
-    )
+    matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{00AB}')
 }
 
 /// Splits `text` (starting at byte `offset` of the document) into sentence spans.
@@ -139,9 +131,7 @@ pub fn split_sentences(text: &str, offset: usize) -> Vec<Span> {
             break;
         }
         let next = chars[k].1;
-        let boundary = if next.is_lowercase()
-            || !(next.is_uppercase() || next.is_numeric() || is_opener(next))
-        {
+        let boundary = if next.is_lowercase() || !(next.is_uppercase() || next.is_numeric() || is_opener(next)) {
             false
         } else if c == '.' && j == i + 1 {
             period_ends_sentence(text, &chars, i, k)
@@ -171,19 +161,13 @@ fn period_ends_sentence(text: &str, chars: &[(usize, char)], i: usize, k: usize)
         return true;
     }
     let lower = word.to_ascii_lowercase();
-    let next_word: String = chars[k..]
-        .iter()
-        .map(|&(_, c)| c)
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
+    let next_word: String = chars[k..].iter().map(|&(_, c)| c).take_while(|c| c.is_alphanumeric()).collect();
     if NEVER_FINAL.contains(&lower.as_str()) {
         return match lower.as_str() {
             // "No. 5" but "Is it over? No. It is not."
             "no" | "nos" => !next_word.starts_with(|c: char| c.is_ascii_digit()),
             // "in Jan. 2013" but "... in Jan. The talks ..."
-            m if m.len() <= 4 && MONTH_ABBREVIATIONS.contains(&m) => {
-                STARTERS.contains(&next_word.as_str())
-            }
+            m if m.len() <= 4 && MONTH_ABBREVIATIONS.contains(&m) => STARTERS.contains(&next_word.as_str()),
             // Titles: "Gen. Smith".
             _ => false,
         };
@@ -214,49 +198,22 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        split_sentences(s, 0)
-            .into_iter()
-            .map(|sp| &s[sp.range()])
-            .collect()
+        split_sentences(s, 0).into_iter().map(|sp| &s[sp.range()]).collect()
     }
 
     const CASES: &[(&str, &[&str])] = &[
-        (
-            "Rebels shelled Homs. Talks stalled.",
-            &["Rebels shelled Homs.", "Talks stalled."],
-        ),
-        (
-            "Gen. Smith met Mr. Jones. They talked.",
-            &["Gen. Smith met Mr. Jones.", "They talked."],
-        ),
-        (
-            "U.S. officials met U.N. envoys in Jan. 2013.",
-            &["U.S. officials met U.N. envoys in Jan. 2013."],
-        ),
-        (
-            "Sanctions hit the U.S. The talks failed.",
-            &["Sanctions hit the U.S.", "The talks failed."],
-        ),
-        (
-            "George W. Bush spoke. He left.",
-            &["George W. Bush spoke.", "He left."],
-        ),
-        (
-            "He said: \"We will fight.\" Then he left.",
-            &["He said: \"We will fight.\"", "Then he left."],
-        ),
+        ("Rebels shelled Homs. Talks stalled.", &["Rebels shelled Homs.", "Talks stalled."]),
+        ("Gen. Smith met Mr. Jones. They talked.", &["Gen. Smith met Mr. Jones.", "They talked."]),
+        ("U.S. officials met U.N. envoys in Jan. 2013.", &["U.S. officials met U.N. envoys in Jan. 2013."]),
+        ("Sanctions hit the U.S. The talks failed.", &["Sanctions hit the U.S.", "The talks failed."]),
+        ("George W. Bush spoke. He left.", &["George W. Bush spoke.", "He left."]),
+        ("He said: \"We will fight.\" Then he left.", &["He said: \"We will fight.\"", "Then he left."]),
         (
             "\"Until liberation,\" the rebels said. Aid arrived.",
             &["\"Until liberation,\" the rebels said.", "Aid arrived."],
         ),
-        (
-            "Growth was 1.5 percent. Prices rose.",
-            &["Growth was 1.5 percent.", "Prices rose."],
-        ),
-        (
-            "Is it over? No. It is not!",
-            &["Is it over?", "No.", "It is not!"],
-        ),
+        ("Growth was 1.5 percent. Prices rose.", &["Growth was 1.5 percent.", "Prices rose."]),
+        ("Is it over? No. It is not!", &["Is it over?", "No.", "It is not!"]),
         ("It was No. 5 on the list.", &["It was No. 5 on the list."]),
         ("the vote etc. and more", &["the vote etc. and more"]),
     ];

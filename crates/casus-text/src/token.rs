@@ -40,12 +40,11 @@ impl Token<'_> {
 
 /// Abbreviations whose period belongs to the token (lower case, without the period).
 pub(crate) const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt",
-    "adm", "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "mt", "ft", "sr", "jr", "no", "nos",
-    "vs", "etc", "inc", "ltd", "co", "corp", "bros", "dept", "est", "approx", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-    "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "pres", "amb", "brig", "supt",
-    "insp", "hon", "messrs", "mme", "mlle",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "pvt", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "fr", "st", "mt", "ft", "sr", "jr", "no", "nos", "vs", "etc", "inc", "ltd", "co",
+    "corp", "bros", "dept", "est", "approx", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ave", "blvd", "pres",
+    "amb", "brig", "supt", "insp", "hon", "messrs", "mme", "mlle",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -88,11 +87,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
                     && chars[j + 1].1.is_ascii_digit()
                 {
                     j += 1; // 94,000 and 1.5
-                } else if cj == '.'
-                    && next_is_word
-                    && chars[j - 1].1.is_alphabetic()
-                    && is_initialism(&chars, i, j)
-                {
+                } else if cj == '.' && next_is_word && chars[j - 1].1.is_alphabetic() && is_initialism(&chars, i, j) {
                     j += 1; // U.S, U.N
                 } else if is_apostrophe(cj) && next_is_word && !is_clitic_at(&chars, j) {
                     j += 1; // d'Ivoire, O'Brien
@@ -143,10 +138,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
         }
         // Punctuation: runs of the same character form one token ("--", "...", "//").
         let mut j = i + 1;
-        if matches!(
-            c,
-            '-' | '.' | '/' | '=' | '*' | '_' | '\u{2014}' | '\u{2013}'
-        ) {
+        if matches!(c, '-' | '.' | '/' | '=' | '*' | '_' | '\u{2014}' | '\u{2013}') {
             while j < n && chars[j].1 == c {
                 j += 1;
             }
@@ -183,14 +175,8 @@ fn is_clitic_at(chars: &[(usize, char)], j: usize) -> bool {
 /// Whether the letters from `i` to the period at `j` look like an initialism (U.S, U.N, E.U):
 /// single letters separated by periods.
 fn is_initialism(chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    let seg_start = (i..j)
-        .rev()
-        .find(|&k| chars[k].1 == '.')
-        .map_or(i, |k| k + 1);
-    j - seg_start == 1
-        && chars
-            .get(j + 2)
-            .is_none_or(|&(_, c)| c == '.' || !is_word_char(c))
+    let seg_start = (i..j).rev().find(|&k| chars[k].1 == '.').map_or(i, |k| k + 1);
+    j - seg_start == 1 && chars.get(j + 2).is_none_or(|&(_, c)| c == '.' || !is_word_char(c))
 }
 
 fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, offset: usize, start: usize, end: usize) {
@@ -206,11 +192,7 @@ fn push<'a>(out: &mut Vec<Token<'a>>, text: &'a str, offset: usize, start: usize
     } else {
         TokenKind::Punct
     };
-    out.push(Token {
-        text: t,
-        span: Span::new(offset + start, offset + end),
-        kind,
-    });
+    out.push(Token { text: t, span: Span::new(offset + start, offset + end), kind });
 }
 
 #[cfg(test)]
@@ -222,43 +204,17 @@ mod tests {
     }
 
     const CASES: &[(&str, &[&str])] = &[
-        (
-            "Syria's army didn't fire.",
-            &["Syria", "'s", "army", "did", "n't", "fire", "."],
-        ),
-        (
-            "The U.S. and U.N. met Mr. Al Assad.",
-            &[
-                "The", "U.S.", "and", "U.N.", "met", "Mr.", "Al", "Assad", ".",
-            ],
-        ),
-        (
-            "al-Qaeda's pro-regime fighters",
-            &["al-Qaeda", "'s", "pro-regime", "fighters"],
-        ),
-        (
-            "more than 94,000 people, 1.5 million",
-            &["more", "than", "94,000", "people", ",", "1.5", "million"],
-        ),
-        (
-            "Côte d'Ivoire's rebels' leader",
-            &["Côte", "d'Ivoire", "'s", "rebels", "'", "leader"],
-        ),
-        (
-            "GAZIANTEP, TURKEY // Assad",
-            &["GAZIANTEP", ",", "TURKEY", "//", "Assad"],
-        ),
-        (
-            "\"until liberation\".",
-            &["\"", "until", "liberation", "\"", "."],
-        ),
+        ("Syria's army didn't fire.", &["Syria", "'s", "army", "did", "n't", "fire", "."]),
+        ("The U.S. and U.N. met Mr. Al Assad.", &["The", "U.S.", "and", "U.N.", "met", "Mr.", "Al", "Assad", "."]),
+        ("al-Qaeda's pro-regime fighters", &["al-Qaeda", "'s", "pro-regime", "fighters"]),
+        ("more than 94,000 people, 1.5 million", &["more", "than", "94,000", "people", ",", "1.5", "million"]),
+        ("Côte d'Ivoire's rebels' leader", &["Côte", "d'Ivoire", "'s", "rebels", "'", "leader"]),
+        ("GAZIANTEP, TURKEY // Assad", &["GAZIANTEP", ",", "TURKEY", "//", "Assad"]),
+        ("\"until liberation\".", &["\"", "until", "liberation", "\"", "."]),
         ("George W. Bush", &["George", "W.", "Bush"]),
         ("an 18-day battle", &["an", "18-day", "battle"]),
         ("they're here", &["they", "'re", "here"]),
-        (
-            "BEIRUT, June 5 (AP) --",
-            &["BEIRUT", ",", "June", "5", "(", "AP", ")", "--"],
-        ),
+        ("BEIRUT, June 5 (AP) --", &["BEIRUT", ",", "June", "5", "(", "AP", ")", "--"]),
     ];
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod code;
+mod store;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -10,10 +11,7 @@ use std::process::{Command, Output, Stdio};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap_or_else(|e| panic!("root: {e}"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap_or_else(|e| panic!("root: {e}"))
 }
 
 /// Runs `casus` with `args`, feeding `stdin`.
@@ -30,9 +28,7 @@ pub fn casus(args: &[&str], stdin: &[u8]) -> Output {
     if let Some(mut s) = child.stdin.take() {
         let _ = s.write_all(stdin);
     }
-    child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("wait: {e}"))
+    child.wait_with_output().unwrap_or_else(|e| panic!("wait: {e}"))
 }
 
 /// A fresh temporary directory for one test.

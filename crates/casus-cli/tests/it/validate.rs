@@ -17,12 +17,7 @@ fn petrarch_validation_ratchet() {
         .split_whitespace()
         .next()
         .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| {
-            panic!(
-                "no summary: {last:?}\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            )
-        });
+        .unwrap_or_else(|| panic!("no summary: {last:?}\n{}", String::from_utf8_lossy(&out.stderr)));
     assert!(last.ends_with("failed"), "{last}");
     assert!(stdout.contains("noevents records:"), "{stdout}");
     let ratchet_path = root().join("tests/data/petrarch-ratchet.txt");
@@ -33,13 +28,9 @@ fn petrarch_validation_ratchet() {
         .and_then(|l| l.trim().parse().ok())
         .unwrap_or(0);
     eprintln!("PETRARCH validation: {last} (ratchet {floor})");
-    assert!(
-        passed >= floor,
-        "validation fell to {passed} passed (ratchet {floor})"
-    );
+    assert!(passed >= floor, "validation fell to {passed} passed (ratchet {floor})");
     if passed > floor && std::env::var("RATCHET").is_ok_and(|v| v == "update") {
-        let text =
-            format!("# passing records of PETR.UnitTest.records.xml: may only go up\n{passed}\n");
+        let text = format!("# passing records of PETR.UnitTest.records.xml: may only go up\n{passed}\n");
         std::fs::write(&ratchet_path, text).unwrap_or_else(|e| panic!("{e}"));
     }
 }

@@ -41,12 +41,7 @@ use crate::Diagnostic;
 ///
 /// A `---STOP---` line ends the file. Problems are reported in `diags`; see the module
 /// documentation for severities.
-pub fn parse_petrarch_actors(
-    text: &str,
-    file: &Arc<str>,
-    out: &mut Entries,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn parse_petrarch_actors(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
     let mut sink = Sink::new(file, diags);
     let mut group = Group::default();
     for line in clean_lines(text, false) {
@@ -65,18 +60,14 @@ pub fn parse_petrarch_actors(
                 sink.warn(line.no, "synonym line before any actor name: skipped");
                 continue;
             }
-            let (name, codes) = rest
-                .split_once('[')
-                .map_or((rest, ""), |(n, _)| (n, &rest[n.len()..]));
+            let (name, codes) = rest.split_once('[').map_or((rest, ""), |(n, _)| (n, &rest[n.len()..]));
             group.add_name(name, line.no, &mut sink);
             if !codes.is_empty() {
                 parse_codes(codes, line.no, &mut group.codes, &mut sink);
             }
         } else {
             group.flush(out, &mut sink);
-            let (name, codes) = t
-                .split_once('[')
-                .map_or((t, ""), |(n, _)| (n, &t[n.len()..]));
+            let (name, codes) = t.split_once('[').map_or((t, ""), |(n, _)| (n, &t[n.len()..]));
             group.add_name(name, line.no, &mut sink);
             if !codes.is_empty() {
                 parse_codes(codes, line.no, &mut group.codes, &mut sink);
@@ -114,9 +105,7 @@ impl Group {
         if codes.is_empty() {
             sink.warn(
                 *first_line,
-                format!(
-                    "actor {first:?} has no usable code: skipped (PETRARCH cannot code it either)"
-                ),
+                format!("actor {first:?} has no usable code: skipped (PETRARCH cannot code it either)"),
             );
             return;
         }
@@ -138,28 +127,17 @@ impl Group {
 }
 
 /// Parses the `[...]` groups of `s` into codes.
-fn parse_codes(
-    s: &str,
-    line: usize,
-    out: &mut Vec<(ActorCode, Option<DateRange>)>,
-    sink: &mut Sink<'_>,
-) {
+fn parse_codes(s: &str, line: usize, out: &mut Vec<(ActorCode, Option<DateRange>)>, sink: &mut Sink<'_>) {
     let mut rest = s;
     loop {
         let Some(open) = rest.find('[') else {
             if !rest.trim().is_empty() {
-                sink.warn(
-                    line,
-                    format!("text {:?} outside [...] ignored", rest.trim()),
-                );
+                sink.warn(line, format!("text {:?} outside [...] ignored", rest.trim()));
             }
             return;
         };
         if !rest[..open].trim().is_empty() {
-            sink.warn(
-                line,
-                format!("text {:?} outside [...] ignored", rest[..open].trim()),
-            );
+            sink.warn(line, format!("text {:?} outside [...] ignored", rest[..open].trim()));
         }
         let after = &rest[open + 1..];
         let Some(close) = after.find(']') else {
@@ -197,9 +175,7 @@ fn parse_code_spec(spec: &str) -> Result<CodeSpec, String> {
     if upper != code_raw {
         notes.push(format!("actor code {code_raw:?} read as {upper:?}"));
     }
-    let code: ActorCode = upper
-        .parse()
-        .map_err(|e: casus_core::Error| format!("[{spec}]: {e}"))?;
+    let code: ActorCode = upper.parse().map_err(|e: casus_core::Error| format!("[{spec}]: {e}"))?;
     if date_raw.is_empty() {
         return Ok((code, None, notes));
     }
@@ -212,15 +188,9 @@ fn parse_code_spec(spec: &str) -> Result<CodeSpec, String> {
     };
     let day_before = |d: Date| d.add_days(-1).unwrap_or(d);
     let range = if let Some(d) = date_raw.strip_prefix('<') {
-        DateRange {
-            start: None,
-            end: Some(day_before(date(d)?)),
-        }
+        DateRange { start: None, end: Some(day_before(date(d)?)) }
     } else if let Some(d) = date_raw.strip_prefix('>') {
-        DateRange {
-            start: Some(date(d)?),
-            end: None,
-        }
+        DateRange { start: Some(date(d)?), end: None }
     } else if let Some((a, b)) = date_raw.split_once('-') {
         let start = date(a)?;
         let end = date(b)?;
@@ -234,13 +204,8 @@ fn parse_code_spec(spec: &str) -> Result<CodeSpec, String> {
         }
     } else {
         let d = date(&date_raw)?;
-        notes.push(format!(
-            "[{spec}]: a date without '<', '>' or '-' is read as '>{date_raw}' (from that date)"
-        ));
-        DateRange {
-            start: Some(d),
-            end: None,
-        }
+        notes.push(format!("[{spec}]: a date without '<', '>' or '-' is read as '>{date_raw}' (from that date)"));
+        DateRange { start: Some(d), end: None }
     };
     Ok((code, Some(range), notes))
 }
@@ -249,8 +214,7 @@ fn parse_code_spec(spec: &str) -> Result<CodeSpec, String> {
 fn split_glued(spec: &str) -> (&str, String) {
     let is_date = |s: &str| {
         s.bytes().filter(u8::is_ascii_digit).count() >= 6
-            && s.bytes()
-                .all(|b| b.is_ascii_digit() || b == b'-' || b == b'<' || b == b'>')
+            && s.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'<' || b == b'>')
             && !s.starts_with('-')
     };
     for (i, c) in spec.char_indices() {
@@ -287,10 +251,7 @@ mod tests {
         assert_eq!(e.actors[1].code.as_str(), "AFG");
         assert_eq!(e.actors[1].origin.line, 3);
         assert_eq!(e.actors[3].code.as_str(), "IGOUNO");
-        assert!(e
-            .actors
-            .iter()
-            .all(|a| a.kind == ActorKind::Other && a.dates.is_none()));
+        assert!(e.actors.iter().all(|a| a.kind == ActorKind::Other && a.dates.is_none()));
     }
 
     #[test]
@@ -300,45 +261,23 @@ mod tests {
         assert_eq!(e.actors.len(), 6 + 2 + 1);
         let k = &e.actors[..3];
         assert_eq!(k[0].code.as_str(), "AFGELI");
-        assert_eq!(
-            k[0].dates,
-            Some(DateRange {
-                start: Some(ymd(1975, 1, 1)),
-                end: Some(ymd(1999, 12, 31))
-            })
-        );
-        assert_eq!(
-            k[1].dates,
-            Some(DateRange {
-                start: Some(ymd(2001, 12, 22)),
-                end: None
-            })
-        );
+        assert_eq!(k[0].dates, Some(DateRange { start: Some(ymd(1975, 1, 1)), end: Some(ymd(1999, 12, 31)) }));
+        assert_eq!(k[1].dates, Some(DateRange { start: Some(ymd(2001, 12, 22)), end: None }));
         assert_eq!(k[2].dates, None);
         assert_eq!(e.actors[3].name, "KARZAI");
         let g = &e.actors[6..8];
-        assert_eq!(
-            g[0].dates,
-            Some(DateRange {
-                start: None,
-                end: Some(ymd(1995, 5, 31))
-            })
-        );
+        assert_eq!(g[0].dates, Some(DateRange { start: None, end: Some(ymd(1995, 5, 31)) }));
         assert_eq!(g[1].dates.and_then(|r| r.start), Some(ymd(1995, 6, 1)));
         assert_eq!(g[1].dates.and_then(|r| r.end), Some(ymd(1999, 8, 14)));
         // The undated-operator form is read as "from" with a warning.
-        assert_eq!(
-            e.actors[8].dates.and_then(|r| r.start),
-            Some(ymd(2012, 12, 4))
-        );
+        assert_eq!(e.actors[8].dates.and_then(|r| r.start), Some(ymd(2012, 12, 4)));
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].severity, Severity::Warning);
     }
 
     #[test]
     fn several_codes_on_the_name_line() {
-        let (e, d) =
-            parse("JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n+PEREZ_DE_CUELLAR_\n");
+        let (e, d) = parse("JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n+PEREZ_DE_CUELLAR_\n");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(e.actors.len(), 4);
         assert_eq!(e.actors[1].code.as_str(), "ELI");
@@ -350,22 +289,12 @@ mod tests {
     fn bad_codes_and_dates_are_diagnosed() {
         let text = "A [ITHTV]\nB [pse]\nC [XXX 910231-920101]\nD [XXX 920101-910101]\nE [AAA\nF\n+G\n[AFG950101-960101]\nI [III 040517-040517]\n---STOP---\nH [HHH]\n";
         let (e, d) = parse(text);
-        let got: Vec<(&str, &str)> = e
-            .actors
-            .iter()
-            .map(|a| (a.name.as_str(), a.code.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [("B", "PSE"), ("F", "AFG"), ("G", "AFG"), ("I", "III")]
-        );
+        let got: Vec<(&str, &str)> = e.actors.iter().map(|a| (a.name.as_str(), a.code.as_str())).collect();
+        assert_eq!(got, [("B", "PSE"), ("F", "AFG"), ("G", "AFG"), ("I", "III")]);
         let one_day = e.actors[3].dates.unwrap_or_default();
         assert_eq!(one_day.start, Some(ymd(2004, 5, 17)));
         assert_eq!(one_day.end, Some(ymd(2004, 5, 17)));
-        assert_eq!(
-            e.actors[1].dates.and_then(|r| r.start),
-            Some(ymd(1995, 1, 1))
-        );
+        assert_eq!(e.actors[1].dates.and_then(|r| r.start), Some(ymd(1995, 1, 1)));
         let lines: Vec<(usize, Severity)> = d.iter().map(|x| (x.origin.line, x.severity)).collect();
         assert_eq!(
             lines,

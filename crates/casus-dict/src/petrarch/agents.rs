@@ -29,12 +29,7 @@ use crate::{normalize, Diagnostic};
 /// - `{PLURAL}` after the noun: an irregular plural, loaded as an entry of its own;
 ///   `{}` (no plural) needs nothing, since casus derives plurals when it compiles.
 /// - A line without a `[code]` is skipped with a warning, as PETRARCH does.
-pub fn parse_petrarch_agents(
-    text: &str,
-    file: &Arc<str>,
-    out: &mut Entries,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn parse_petrarch_agents(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
     let mut sink = Sink::new(file, diags);
     let mut sets: HashMap<String, Vec<String>> = HashMap::new();
     for line in clean_lines(text, false) {
@@ -44,10 +39,7 @@ pub fn parse_petrarch_agents(
             continue;
         }
         let Some(open) = t.find('[') else {
-            sink.warn(
-                line.no,
-                format!("agent {t:?} has no [code]: skipped, as PETRARCH does"),
-            );
+            sink.warn(line.no, format!("agent {t:?} has no [code]: skipped, as PETRARCH does"));
             continue;
         };
         let after = &t[open + 1..];
@@ -72,10 +64,7 @@ pub fn parse_petrarch_agents(
         } else if let Some(r) = code_raw.strip_suffix('~') {
             (r, true)
         } else {
-            sink.warn(
-                line.no,
-                format!("agent code [{code_raw}] has no '~'; read as [~{code_raw}]"),
-            );
+            sink.warn(line.no, format!("agent code [{code_raw}] has no '~'; read as [~{code_raw}]"));
             (code_raw.as_str(), false)
         };
         let role: ActorCode = match role_raw.parse() {
@@ -86,12 +75,7 @@ pub fn parse_petrarch_agents(
             }
         };
         if prefix {
-            sink.warn(
-                line.no,
-                format!(
-                    "prefix agent [{code_raw}] (code before the actor's) loaded as role {role}"
-                ),
-            );
+            sink.warn(line.no, format!("prefix agent [{code_raw}] (code before the actor's) loaded as role {role}"));
         }
         // The noun and an optional {plural}.
         let head = &t[..open];
@@ -102,10 +86,7 @@ pub fn parse_petrarch_agents(
                     sink.warn(line.no, "missing '}': agent skipped, as PETRARCH does");
                     continue;
                 };
-                (
-                    format!("{} {}", &head[..b], &inner[e + 1..]),
-                    Some(&inner[..e]),
-                )
+                (format!("{} {}", &head[..b], &inner[e + 1..]), Some(&inner[..e]))
             }
             None => (head.to_owned(), None),
         };
@@ -130,11 +111,7 @@ pub fn parse_petrarch_agents(
                 continue;
             }
             any = true;
-            out.agents.push(AgentEntry {
-                role,
-                noun,
-                origin: sink.origin(line.no),
-            });
+            out.agents.push(AgentEntry { role, noun, origin: sink.origin(line.no) });
         }
         if !any {
             sink.warn(line.no, "agent without a noun: skipped");
@@ -149,26 +126,15 @@ fn define_set(t: &str, line: usize, sets: &mut HashMap<String, Vec<String>>, sin
     };
     let name = lhs.trim().trim_matches('!');
     if name.is_empty() || lhs.trim().matches('!').count() != 2 {
-        sink.warn(
-            line,
-            format!("substitution set {:?} is not !NAME!: skipped", lhs.trim()),
-        );
+        sink.warn(line, format!("substitution set {:?} is not !NAME!: skipped", lhs.trim()));
         return;
     }
-    let members: Vec<String> = rhs
-        .split(',')
-        .map(str::trim)
-        .filter(|m| !m.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let members: Vec<String> = rhs.split(',').map(str::trim).filter(|m| !m.is_empty()).map(str::to_owned).collect();
     if members.is_empty() {
         sink.warn(line, format!("substitution set !{name}! has no members"));
     }
     if sets.insert(name.to_owned(), members).is_some() {
-        sink.warn(
-            line,
-            format!("substitution set !{name}! defined twice; the later definition wins"),
-        );
+        sink.warn(line, format!("substitution set !{name}! defined twice; the later definition wins"));
     }
 }
 
@@ -179,15 +145,10 @@ fn expand(s: &str, sets: &HashMap<String, Vec<String>>) -> Result<Vec<String>, S
     };
     let rest = &s[a + 1..];
     let Some(b) = rest.find('!') else {
-        return Err(format!(
-            "substitution marker in {:?} is not closed",
-            s.trim()
-        ));
+        return Err(format!("substitution marker in {:?} is not closed", s.trim()));
     };
     let name = &rest[..b];
-    let members = sets
-        .get(name)
-        .ok_or_else(|| format!("substitution set !{name}! is not defined"))?;
+    let members = sets.get(name).ok_or_else(|| format!("substitution set !{name}! is not defined"))?;
     let mut out = Vec::new();
     for m in members {
         let replaced = format!("{}{m}{}", &s[..a], &rest[b + 1..]);
@@ -209,10 +170,7 @@ mod tests {
     }
 
     fn pairs(e: &Entries) -> Vec<(String, String)> {
-        e.agents
-            .iter()
-            .map(|a| (a.noun.clone(), a.role.to_string()))
-            .collect()
+        e.agents.iter().map(|a| (a.noun.clone(), a.role.to_string())).collect()
     }
 
     #[test]
@@ -245,10 +203,7 @@ mod tests {
         let (e, d) = parse(text);
         let got = pairs(&e);
         assert_eq!(got[0], ("human rights body".to_owned(), "NGO".to_owned()));
-        assert_eq!(
-            got[1],
-            ("deparment of environment".to_owned(), "ENV".to_owned())
-        );
+        assert_eq!(got[1], ("deparment of environment".to_owned(), "ENV".to_owned()));
         assert_eq!(got.len(), 2 + 4, "{got:?}");
         assert_eq!(got[5].0, "y y");
         let sev: Vec<(usize, Severity)> = d.iter().map(|x| (x.origin.line, x.severity)).collect();

@@ -140,8 +140,7 @@ pub fn parse_petrarch_config(text: &str) -> PetrarchConfig {
             continue;
         }
         let Some(sep) = t.find(['=', ':']) else {
-            c.problems
-                .push((no, format!("expected key = value, found {t:?}")));
+            c.problems.push((no, format!("expected key = value, found {t:?}")));
             continue;
         };
         let key = t[..sep].trim().to_ascii_lowercase();
@@ -165,11 +164,7 @@ pub fn load_petrarch_config(path: &Path) -> Result<PetrarchConfig, Error> {
 }
 
 fn list(v: &str) -> Vec<String> {
-    v.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 fn opt(v: String) -> Option<String> {
@@ -195,16 +190,12 @@ impl PetrarchConfig {
                 if let Some(flag) = self.flag(k) {
                     match parse_bool(&value) {
                         Some(b) => *flag = b,
-                        None => self
-                            .problems
-                            .push((no, format!("{k} must be true or false, found {value:?}"))),
+                        None => self.problems.push((no, format!("{k} must be true or false, found {value:?}"))),
                     }
                 } else if let Some(n) = self.number(k) {
                     match value.parse::<u32>() {
                         Ok(v) => *n = v,
-                        Err(_) => self
-                            .problems
-                            .push((no, format!("{k} must be a whole number, found {value:?}"))),
+                        Err(_) => self.problems.push((no, format!("{k} must be a whole number, found {value:?}"))),
                     }
                 } else {
                     self.other.push((section.to_owned(), k.to_owned(), value));
@@ -261,10 +252,7 @@ mod tests {
         let text = "# c\n[Dictionaries]\nverbfile_name    = CAMEO.2.0.txt\nactorfile_list   = A.actors.txt, B.actors.txt,\n   C.actors.txt\n#[Dictionaries]\n#verbfile_name = X\nissuefile_name = I.txt\n\n[Options]\nrequire_dyad = False\nnew_actor_length = 4\ncomma_bmax = 3\nwrite_event_text = yes\nnull_actors = False  \ncode_by_sentence = maybe\ncomma_max = many\nsomething_new = 1\n[StanfordNLP]\nstanford_dir = ~/corenlp/\nbad line\n";
         let c = parse_petrarch_config(text);
         assert_eq!(c.verbfile.as_deref(), Some("CAMEO.2.0.txt"));
-        assert_eq!(
-            c.actorfiles,
-            ["A.actors.txt", "B.actors.txt", "C.actors.txt"]
-        );
+        assert_eq!(c.actorfiles, ["A.actors.txt", "B.actors.txt", "C.actors.txt"]);
         assert_eq!(c.issuefile.as_deref(), Some("I.txt"));
         assert_eq!(c.issuefile_line, 8);
         assert!(!c.require_dyad);
@@ -272,14 +260,7 @@ mod tests {
         assert_eq!((c.comma_bmax, c.comma_max, c.comma_emax), (3, 8, 8));
         assert!(c.write_event_text && !c.null_actors && !c.code_by_sentence);
         assert_eq!(c.stanford_dir.as_deref(), Some("~/corenlp/"));
-        assert_eq!(
-            c.other,
-            [(
-                "Options".to_owned(),
-                "something_new".to_owned(),
-                "1".to_owned()
-            )]
-        );
+        assert_eq!(c.other, [("Options".to_owned(), "something_new".to_owned(), "1".to_owned())]);
         let lines: Vec<usize> = c.problems.iter().map(|p| p.0).collect();
         assert_eq!(lines, [16, 17, 21]);
     }
@@ -288,9 +269,6 @@ mod tests {
     fn defaults() {
         let c = parse_petrarch_config("");
         assert!(c.require_dyad);
-        assert_eq!(
-            (c.comma_min, c.comma_max, c.comma_emin, c.comma_emax),
-            (2, 8, 2, 8)
-        );
+        assert_eq!((c.comma_min, c.comma_max, c.comma_emin, c.comma_emax), (2, 8, 2, 8));
     }
 }

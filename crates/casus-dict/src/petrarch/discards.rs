@@ -11,12 +11,7 @@ use crate::Diagnostic;
 /// A trailing `_` means the phrase must end at a word boundary ([`Discard::whole_word`]);
 /// without it PETRARCH reads the last word as a stem. Matching is case-insensitive; the
 /// phrase is kept as written, `_` read as a space.
-pub fn parse_petrarch_discards(
-    text: &str,
-    file: &Arc<str>,
-    out: &mut Entries,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn parse_petrarch_discards(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
     let mut sink = Sink::new(file, diags);
     for line in clean_lines(text, false) {
         let t = line.text.as_str();
@@ -30,12 +25,7 @@ pub fn parse_petrarch_discards(
             sink.warn(line.no, "empty discard phrase: skipped");
             continue;
         }
-        out.discards.push(Discard {
-            phrase,
-            story,
-            whole_word,
-            origin: sink.origin(line.no),
-        });
+        out.discards.push(Discard { phrase, story, whole_word, origin: sink.origin(line.no) });
     }
 }
 
@@ -49,18 +39,11 @@ mod tests {
         let mut e = Entries::default();
         let mut d = Vec::new();
         parse_petrarch_discards(text, &Arc::from("x.discards.txt"), &mut e, &mut d);
-        let got: Vec<(&str, bool, bool)> = e
-            .discards
-            .iter()
-            .map(|x| (x.phrase.as_str(), x.story, x.whole_word))
-            .collect();
+        let got: Vec<(&str, bool, bool)> =
+            e.discards.iter().map(|x| (x.phrase.as_str(), x.story, x.whole_word)).collect();
         assert_eq!(
             got,
-            [
-                ("World Golf Championships", true, false),
-                ("BASEBALL", false, false),
-                ("GROUP A", false, true)
-            ]
+            [("World Golf Championships", true, false), ("BASEBALL", false, false), ("GROUP A", false, true)]
         );
         assert_eq!(e.discards[1].origin.line, 3);
         assert_eq!(d.len(), 1);

@@ -100,10 +100,7 @@ pub fn load_petrarch_dir(dir: &Path) -> Result<Loaded, Error> {
     let mut l = Loaded::default();
     for (line, message) in &config.problems {
         l.diagnostics.push(Diagnostic {
-            origin: Origin {
-                file: config_name.clone(),
-                line: *line,
-            },
+            origin: Origin { file: config_name.clone(), line: *line },
             severity: Severity::Warning,
             message: message.clone(),
         });
@@ -128,10 +125,7 @@ pub fn load_petrarch_dir(dir: &Path) -> Result<Loaded, Error> {
     }
     if let Some(issues) = &config.issuefile {
         l.diagnostics.push(Diagnostic {
-            origin: Origin {
-                file: config_name,
-                line: config.issuefile_line,
-            },
+            origin: Origin { file: config_name, line: config.issuefile_line },
             severity: Severity::Warning,
             message: format!("issue file {issues:?} not loaded: casus does not code issues"),
         });
@@ -147,33 +141,19 @@ pub(crate) struct Sink<'a> {
 
 impl<'a> Sink<'a> {
     pub(crate) fn new(file: &Arc<str>, diags: &'a mut Vec<Diagnostic>) -> Self {
-        Sink {
-            file: file.clone(),
-            diags,
-        }
+        Sink { file: file.clone(), diags }
     }
 
     pub(crate) fn origin(&self, line: usize) -> Origin {
-        Origin {
-            file: self.file.clone(),
-            line,
-        }
+        Origin { file: self.file.clone(), line }
     }
 
     pub(crate) fn error(&mut self, line: usize, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            origin: self.origin(line),
-            severity: Severity::Error,
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic { origin: self.origin(line), severity: Severity::Error, message: message.into() });
     }
 
     pub(crate) fn warn(&mut self, line: usize, message: impl Into<String>) {
-        self.diags.push(Diagnostic {
-            origin: self.origin(line),
-            severity: Severity::Warning,
-            message: message.into(),
-        });
+        self.diags.push(Diagnostic { origin: self.origin(line), severity: Severity::Warning, message: message.into() });
     }
 
     /// The file's base name (for rule ids).
@@ -200,13 +180,7 @@ impl Tally {
     /// Emits one warning, `message` followed by the count, if anything was counted.
     pub(crate) fn report(&self, sink: &mut Sink<'_>, message: &str) {
         if self.count > 0 {
-            sink.warn(
-                self.first,
-                format!(
-                    "{message} ({} line(s) in this file, the first here)",
-                    self.count
-                ),
-            );
+            sink.warn(self.first, format!("{message} ({} line(s) in this file, the first here)", self.count));
         }
     }
 }
@@ -257,10 +231,7 @@ pub(crate) fn clean_lines(text: &str, semicolon: bool) -> Vec<Line> {
         if trimmed.is_empty() {
             continue;
         }
-        out.push(Line {
-            no,
-            text: trimmed.to_owned(),
-        });
+        out.push(Line { no, text: trimmed.to_owned() });
     }
     out
 }
@@ -285,10 +256,7 @@ fn comment_start(s: &str, semicolon: bool) -> Option<usize> {
 /// Reads a phrase written with `_` and spaces as words separated by single spaces;
 /// a trailing `_` and surrounding blanks are dropped.
 pub(crate) fn phrase_text(s: &str) -> String {
-    s.replace('_', " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.replace('_', " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Parses a TABARI date: `YYMMDD` (years 00–30 are 20xx, 31–99 are 19xx, as in PETRARCH)
@@ -309,8 +277,7 @@ pub(crate) fn parse_date(s: &str) -> Result<(Date, Option<String>), String> {
         _ => (num(0, 4), num(4, 6), num(6, 8), 8),
     };
     let year = i32::try_from(year).unwrap_or(0);
-    let date =
-        Date::from_ymd(year, month, day).ok_or_else(|| format!("date {s:?} does not exist"))?;
+    let date = Date::from_ymd(year, month, day).ok_or_else(|| format!("date {s:?} does not exist"))?;
     let note = (s.len() != used).then(|| {
         format!(
             "malformed date {s:?} read from its first {used} digits as {year:04}-{month:02}-{day:02}, as PETRARCH does"
@@ -352,10 +319,7 @@ mod tests {
     #[test]
     fn dates() {
         let d = |s: &str| parse_date(s).unwrap_or_else(|e| panic!("{e}")).0;
-        assert_eq!(
-            d("011222"),
-            Date::from_ymd(2001, 12, 22).unwrap_or_else(|| panic!())
-        );
+        assert_eq!(d("011222"), Date::from_ymd(2001, 12, 22).unwrap_or_else(|| panic!()));
         assert_eq!(d("300101").year(), 2030);
         assert_eq!(d("310101").year(), 1931);
         assert_eq!(d("19270101").year(), 1927);
@@ -367,15 +331,9 @@ mod tests {
 
     #[test]
     fn phrase_text_and_tokens() {
-        assert_eq!(
-            phrase_text("AFGHAN_NATIONAL_ARMY_ "),
-            "AFGHAN NATIONAL ARMY"
-        );
+        assert_eq!(phrase_text("AFGHAN_NATIONAL_ARMY_ "), "AFGHAN NATIONAL ARMY");
         let lemmas = casus_text::Lexicon::embedded();
-        assert_eq!(
-            word_tokens(lemmas, "PRIME_MINISTERS"),
-            ["prime", "minister"]
-        );
+        assert_eq!(word_tokens(lemmas, "PRIME_MINISTERS"), ["prime", "minister"]);
     }
 
     proptest::proptest! {
@@ -411,10 +369,7 @@ mod tests {
             .collect();
         names.sort();
         for p in names {
-            let n = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let n = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let kind = if n.ends_with(".actors.txt") {
                 Some(PetrarchKind::Actors)
             } else if n.contains("agents") {
@@ -438,10 +393,7 @@ mod tests {
         }
         let mut errors = Vec::new();
         for (p, kind) in &paths {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             let Some(kind) = kind else {
                 if name == "PETR_config.ini" {
                     let c = load_petrarch_config(p).unwrap_or_else(|e| panic!("{e}"));
@@ -455,11 +407,7 @@ mod tests {
                 continue;
             };
             let l = load_petrarch_file(p, *kind).unwrap_or_else(|e| panic!("{e}"));
-            let warnings = l
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Warning)
-                .count();
+            let warnings = l.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
             eprintln!(
                 "{name}: {} actors, {} agents, {} patterns, {} discards, {warnings} warnings",
                 l.entries.actors.len(),
@@ -482,12 +430,7 @@ mod tests {
                 PetrarchKind::Discards => assert!(!l.entries.discards.is_empty(), "{name}"),
             }
         }
-        assert!(
-            errors.is_empty(),
-            "{} errors:\n{}",
-            errors.len(),
-            errors.join("\n")
-        );
+        assert!(errors.is_empty(), "{} errors:\n{}", errors.len(), errors.join("\n"));
     }
 
     /// The configured production set loads through `load_petrarch_dir`, fast enough.

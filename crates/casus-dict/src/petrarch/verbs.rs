@@ -68,24 +68,13 @@ const MAX_ALTERNATIVES: usize = 4096;
 /// dictionary's WEIS codes such as `[345]`), undefined synsets; in PETRARCH-1 files
 /// TABARI `{...}` is ignored. Irregular verb forms in `{...}` are not needed (casus
 /// matches lemmas) and are ignored.
-pub fn parse_petrarch_verbs(
-    text: &str,
-    file: &Arc<str>,
-    out: &mut Entries,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub fn parse_petrarch_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut Vec<Diagnostic>) {
     let mut sink = Sink::new(file, diags);
     let lemmas = casus_text::Lexicon::embedded();
     let lines = clean_lines(text, true);
-    let petrarch2 = lines
-        .iter()
-        .any(|l| l.text.starts_with('-') && !l.text.starts_with("---") && l.text.contains('('));
+    let petrarch2 = lines.iter().any(|l| l.text.starts_with('-') && !l.text.starts_with("---") && l.text.contains('('));
     let synsets = collect_synsets(&lines, lemmas, &mut sink);
-    let cx = Cx {
-        synsets: &synsets,
-        lemmas,
-        petrarch2,
-    };
+    let cx = Cx { synsets: &synsets, lemmas, petrarch2 };
     let mut tallies = Tallies::default();
     let mut block: Option<Block> = None;
     let mut in_synset = false;
@@ -115,11 +104,7 @@ pub fn parse_petrarch_verbs(
                         sink.warn(line.no, n);
                     }
                     match check_code(&spec.code, line.no, &mut sink, &mut tallies) {
-                        Some(code) => b.patterns.push(PatternSpec {
-                            code,
-                            line: line.no,
-                            ..spec
-                        }),
+                        Some(code) => b.patterns.push(PatternSpec { code, line: line.no, ..spec }),
                         None => continue,
                     }
                 }
@@ -137,10 +122,7 @@ pub fn parse_petrarch_verbs(
                     if let Some(c) = &verb.code {
                         check_code(c, line.no, &mut sink, &mut tallies);
                     }
-                    b.verbs.push(VerbSpec {
-                        line: line.no,
-                        ..verb
-                    });
+                    b.verbs.push(VerbSpec { line: line.no, ..verb });
                 }
                 Err(e) => sink.error(line.no, e),
             }
@@ -149,18 +131,11 @@ pub fn parse_petrarch_verbs(
     if let Some(b) = block.take() {
         b.emit(&base, out, &mut sink, &mut tallies);
     }
-    tallies.transformations.report(
-        &mut sink,
-        "verb transformations ('~') are not supported: skipped",
-    );
-    tallies.compound.report(
-        &mut sink,
-        "patterns with a compound actor ('%') are not supported: skipped",
-    );
-    tallies.reverse.report(
-        &mut sink,
-        "reverse-only codes ('[:code]', target acts on source) cannot be represented: skipped",
-    );
+    tallies.transformations.report(&mut sink, "verb transformations ('~') are not supported: skipped");
+    tallies.compound.report(&mut sink, "patterns with a compound actor ('%') are not supported: skipped");
+    tallies
+        .reverse
+        .report(&mut sink, "reverse-only codes ('[:code]', target acts on source) cannot be represented: skipped");
 }
 
 /// Constructs counted once per file.
@@ -182,10 +157,7 @@ struct Cx<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum EventCode {
     /// A usable code (`None` for `---`), with the pair as written for `[a:b]`.
-    Code {
-        code: Option<CameoCode>,
-        pair: Option<String>,
-    },
+    Code { code: Option<CameoCode>, pair: Option<String> },
     /// `[:b]`.
     ReverseOnly(String),
     /// Not a CAMEO event code.
@@ -204,10 +176,7 @@ impl EventCode {
             return EventCode::Code { code: None, pair };
         }
         match primary.parse::<CameoCode>() {
-            Ok(c) => EventCode::Code {
-                code: Some(c),
-                pair,
-            },
+            Ok(c) => EventCode::Code { code: Some(c), pair },
             Err(_) => EventCode::NotCameo(raw.to_owned()),
         }
     }
@@ -223,12 +192,7 @@ impl EventCode {
 }
 
 /// Reports an unusable code (once per line); returns the code when usable.
-fn check_code(
-    code: &EventCode,
-    line: usize,
-    sink: &mut Sink<'_>,
-    tallies: &mut Tallies,
-) -> Option<EventCode> {
+fn check_code(code: &EventCode, line: usize, sink: &mut Sink<'_>, tallies: &mut Tallies) -> Option<EventCode> {
     match code {
         EventCode::Code { .. } => Some(code.clone()),
         EventCode::ReverseOnly(_) => {
@@ -274,29 +238,13 @@ impl Block {
         let inner = t.trim_matches('-');
         let code = match (inner.find('['), inner.find(']')) {
             (Some(a), Some(b)) if a < b => EventCode::parse(&inner[a + 1..b]),
-            _ => EventCode::Code {
-                code: None,
-                pair: None,
-            },
+            _ => EventCode::Code { code: None, pair: None },
         };
-        Block {
-            line,
-            code,
-            verbs: Vec::new(),
-            patterns: Vec::new(),
-        }
+        Block { line, code, verbs: Vec::new(), patterns: Vec::new() }
     }
 
     fn implicit(line: usize) -> Block {
-        Block {
-            line,
-            code: EventCode::Code {
-                code: None,
-                pair: None,
-            },
-            verbs: Vec::new(),
-            patterns: Vec::new(),
-        }
+        Block { line, code: EventCode::Code { code: None, pair: None }, verbs: Vec::new(), patterns: Vec::new() }
     }
 
     fn emit(self, base: &str, out: &mut Entries, sink: &mut Sink<'_>, tallies: &mut Tallies) {
@@ -315,8 +263,7 @@ impl Block {
         }
         for verb in &self.verbs {
             let own = verb.code.as_ref();
-            let speech =
-                statement_block && single(verb) && own.is_none_or(EventCode::is_statement_or_none);
+            let speech = statement_block && single(verb) && own.is_none_or(EventCode::is_statement_or_none);
             if let EventCode::Code { code, pair } = own.unwrap_or(&self.code) {
                 out.patterns.push(Pattern {
                     code: *code,
@@ -377,10 +324,7 @@ fn collect_synsets(
                 continue;
             }
             if raw.insert(name.clone(), (line.no, Vec::new())).is_some() {
-                sink.warn(
-                    line.no,
-                    format!("synset &{name} defined twice; the later definition wins"),
-                );
+                sink.warn(line.no, format!("synset &{name} defined twice; the later definition wins"));
             } else {
                 order.push(name.clone());
             }
@@ -425,19 +369,13 @@ fn resolve_synset(
             if let Some(inner) = part.strip_prefix('&') {
                 let inner = inner.trim_end_matches('_');
                 if stack.iter().any(|s| s == inner) {
-                    sink.warn(
-                        *line,
-                        format!("synset &{name} contains itself through &{inner}"),
-                    );
+                    sink.warn(*line, format!("synset &{name} contains itself through &{inner}"));
                 } else {
                     resolve_synset(inner, raw, lemmas, done, stack, sink);
                 }
             }
         }
-        let parts: Vec<&str> = m
-            .split(|c: char| c == '_' || c.is_whitespace())
-            .filter(|p| !p.is_empty())
-            .collect();
+        let parts: Vec<&str> = m.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
         match phrase_alternatives(&parts, done, lemmas) {
             Ok(Some(a)) => {
                 for x in a {
@@ -506,19 +444,13 @@ fn word_or_synset(
             None => Err(format!("undefined synset {p}")),
         };
     }
-    let alts: Vec<Vec<String>> = p
-        .split('/')
-        .map(|w| word_tokens(lemmas, w))
-        .filter(|t| !t.is_empty())
-        .collect();
+    let alts: Vec<Vec<String>> = p.split('/').map(|w| word_tokens(lemmas, w)).filter(|t| !t.is_empty()).collect();
     Ok((if alts.is_empty() { None } else { Some(alts) }, 1))
 }
 
 fn product(a: &[Vec<String>], b: &[Vec<String>]) -> Result<Vec<Vec<String>>, String> {
     if a.len().saturating_mul(b.len()) > MAX_ALTERNATIVES {
-        return Err(format!(
-            "phrase expands to more than {MAX_ALTERNATIVES} alternatives"
-        ));
+        return Err(format!("phrase expands to more than {MAX_ALTERNATIVES} alternatives"));
     }
     let mut out = Vec::with_capacity(a.len() * b.len());
     for x in a {
@@ -554,9 +486,7 @@ enum Elem {
 fn parse_pattern_line(t: &str, cx: &Cx<'_>) -> Result<(PatternSpec, Vec<String>), Skip> {
     let body = &t[1..];
     let Some(open) = body.rfind('[') else {
-        return Err(Skip::Warn(
-            "pattern without a [code]: skipped (PETRARCH reads no code either)".into(),
-        ));
+        return Err(Skip::Warn("pattern without a [code]: skipped (PETRARCH reads no code either)".into()));
     };
     let Some(close) = body[open..].find(']') else {
         return Err(Skip::Error(format!("unclosed '[' in {t:?}")));
@@ -569,9 +499,7 @@ fn parse_pattern_line(t: &str, cx: &Cx<'_>) -> Result<(PatternSpec, Vec<String>)
         return Err(Skip::Compound);
     }
     if verbs > 1 {
-        return Err(Skip::Warn(
-            "pattern with more than one '*': skipped (PETRARCH cannot match it either)".into(),
-        ));
+        return Err(Skip::Warn("pattern with more than one '*': skipped (PETRARCH cannot match it either)".into()));
     }
     if verbs == 0 {
         notes.push("pattern without '*': read as words before the verb, as PETRARCH-1 does".into());
@@ -587,15 +515,7 @@ fn parse_pattern_line(t: &str, cx: &Cx<'_>) -> Result<(PatternSpec, Vec<String>)
             Elem::Compound => {}
         }
     }
-    Ok((
-        PatternSpec {
-            line: 0,
-            before,
-            items,
-            code,
-        },
-        notes,
-    ))
+    Ok((PatternSpec { line: 0, before, items, code }, notes))
 }
 
 /// The elements of a pattern text (without the leading `-` and the code).
@@ -640,9 +560,9 @@ fn parse_elems(text: &str, cx: &Cx<'_>, notes: &mut Vec<String>) -> Result<Vec<E
                 Some(mut run) => flush(&mut run, &mut elems),
                 None => notes.push("stray '}' ignored".into()),
             },
-            "{" | "}" => notes.push(format!(
-                "'{tok}' ignored (TABARI noun phrases are not read in PETRARCH-1 patterns)"
-            )),
+            "{" | "}" => {
+                notes.push(format!("'{tok}' ignored (TABARI noun phrases are not read in PETRARCH-1 patterns)"))
+            }
             _ => {
                 let mut own: Option<Vec<Vec<String>>> = None;
                 let run = match brace.as_mut() {
@@ -666,12 +586,7 @@ fn parse_elems(text: &str, cx: &Cx<'_>, notes: &mut Vec<String>) -> Result<Vec<E
 
 /// Reads one whitespace-separated token (parts joined by `_`) into `run` (consecutive
 /// words) and `elems` (slots, which end the run).
-fn atoms(
-    tok: &str,
-    cx: &Cx<'_>,
-    run: &mut Option<Vec<Vec<String>>>,
-    elems: &mut Vec<Elem>,
-) -> Result<(), Skip> {
+fn atoms(tok: &str, cx: &Cx<'_>, run: &mut Option<Vec<Vec<String>>>, elems: &mut Vec<Elem>) -> Result<(), Skip> {
     // Split a verb marker glued to a word ("*SCEPTICAL") into its own part.
     let mut parts: Vec<&str> = Vec::new();
     for p in tok.split('_').filter(|p| !p.is_empty()) {
@@ -709,9 +624,7 @@ fn atoms(
         if let Some(a) = alts {
             *run = Some(match run.take() {
                 None => a,
-                Some(r) => {
-                    product(&r, &a).map_err(|e| Skip::Warn(format!("{e}: pattern skipped")))?
-                }
+                Some(r) => product(&r, &a).map_err(|e| Skip::Warn(format!("{e}: pattern skipped")))?,
             });
         }
     }
@@ -719,10 +632,7 @@ fn atoms(
 }
 
 /// Parses a verb line: `SAY {SAID SAYING} [010]`, `+CLEAR_UP {...}`, `RE_+ARREST`.
-fn parse_verb_line(
-    t: &str,
-    lemmas: &casus_text::Lexicon,
-) -> Result<(VerbSpec, Vec<String>), String> {
+fn parse_verb_line(t: &str, lemmas: &casus_text::Lexicon) -> Result<(VerbSpec, Vec<String>), String> {
     let mut notes = Vec::new();
     let mut s = t.to_owned();
     // Irregular forms: not needed, casus matches lemmas.
@@ -743,23 +653,15 @@ fn parse_verb_line(
         code = Some(EventCode::parse(&s[a + 1..a + b]));
         s.replace_range(a..=a + b, " ");
     }
-    let parts: Vec<&str> = s
-        .split(|c: char| c == '_' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = s.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
         return Err(format!("verb line without a verb: {t:?}"));
     }
-    let marked: Vec<usize> = (0..parts.len())
-        .filter(|&i| parts[i].starts_with('+'))
-        .collect();
+    let marked: Vec<usize> = (0..parts.len()).filter(|&i| parts[i].starts_with('+')).collect();
     let vi = match marked.as_slice() {
         [] if parts.len() == 1 => 0,
         [] => {
-            notes.push(format!(
-                "multi-word verb {:?} without '+': its first word is taken as the verb",
-                s.trim()
-            ));
+            notes.push(format!("multi-word verb {:?} without '+': its first word is taken as the verb", s.trim()));
             0
         }
         [i] => *i,
@@ -776,9 +678,7 @@ fn parse_verb_line(
         return Err(format!("verb {head:?} is not a word"));
     }
     let words = |ps: &[&str]| -> Vec<String> {
-        ps.iter()
-            .flat_map(|p| word_tokens(lemmas, p.trim_start_matches('+')))
-            .collect()
+        ps.iter().flat_map(|p| word_tokens(lemmas, p.trim_start_matches('+'))).collect()
     };
     let mut before_words = words(&parts[..vi]);
     before_words.extend(verb_tokens);
@@ -790,16 +690,7 @@ fn parse_verb_line(
             vec![Item::Phrase(vec![w])]
         }
     };
-    Ok((
-        VerbSpec {
-            line: 0,
-            head,
-            before: phrase(before_words),
-            after: phrase(after_words),
-            code,
-        },
-        notes,
-    ))
+    Ok((VerbSpec { line: 0, head, before: phrase(before_words), after: phrase(after_words), code }, notes))
 }
 
 #[cfg(test)]
@@ -884,10 +775,7 @@ CO-OPERATE
         assert_eq!(
             cur.items,
             [
-                Item::Phrase(vec![
-                    vec!["dollar".into()],
-                    vec!["swiss".into(), "franc".into()]
-                ]),
+                Item::Phrase(vec![vec!["dollar".into()], vec!["swiss".into(), "franc".into()]]),
                 ph(&["to"]),
                 Item::Target
             ]
@@ -900,19 +788,10 @@ CO-OPERATE
         let paired = grant[3];
         assert_eq!(paired.code, code("042"));
         assert_eq!(paired.id, "test.verbs.txt:23 [042:043]");
-        assert_eq!(
-            paired.items,
-            [ph(&["from"]), Item::Gap(NP_SKIP), ph(&["to"]), Item::Target]
-        );
+        assert_eq!(paired.items, [ph(&["from"]), Item::Gap(NP_SKIP), ph(&["to"]), Item::Target]);
         assert_eq!(grant[4].code, None);
         assert_eq!(grant[4].items, [ph(&["argument"])]);
-        assert_eq!(
-            grant[5].items,
-            [Item::Phrase(vec![
-                vec!["aid".into()],
-                vec!["assistance".into()]
-            ])]
-        );
+        assert_eq!(grant[5].items, [Item::Phrase(vec![vec!["aid".into()], vec!["assistance".into()]])]);
         // The verb's own code; the multi-word verb's particle comes first.
         let give: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "give").collect();
         assert_eq!(give[0].code, code("071"));
@@ -949,30 +828,17 @@ CO-OPERATE
         );
         assert_eq!(arrest[1].before[1], ph(&["re"]));
         // A hyphenated verb is one token, as in text.
-        let coop: Vec<&Pattern> = e
-            .patterns
-            .iter()
-            .filter(|p| p.head == "co-operate")
-            .collect();
+        let coop: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "co-operate").collect();
         assert!(coop[0].before.is_empty());
 
         // Diagnostics: [:173] counted, % counted, &NOPE, [999], transformations counted.
-        let msgs: Vec<(usize, &str)> = d
-            .iter()
-            .map(|x| (x.origin.line, x.message.as_str()))
-            .collect();
+        let msgs: Vec<(usize, &str)> = d.iter().map(|x| (x.origin.line, x.message.as_str())).collect();
         assert_eq!(d.len(), 5, "{msgs:?}");
-        assert!(msgs
-            .iter()
-            .any(|(l, m)| *l == 28 && m.contains("undefined synset &NOPE")));
+        assert!(msgs.iter().any(|(l, m)| *l == 28 && m.contains("undefined synset &NOPE")));
         assert!(msgs.iter().any(|(l, m)| *l == 29 && m.contains("[999]")));
-        assert!(msgs
-            .iter()
-            .any(|(l, m)| *l == 42 && m.contains("transformations") && m.contains("2 line")));
+        assert!(msgs.iter().any(|(l, m)| *l == 42 && m.contains("transformations") && m.contains("2 line")));
         assert!(msgs.iter().any(|(l, m)| *l == 27 && m.contains("compound")));
-        assert!(msgs
-            .iter()
-            .any(|(l, m)| *l == 26 && m.contains("reverse-only")));
+        assert!(msgs.iter().any(|(l, m)| *l == 26 && m.contains("reverse-only")));
     }
 
     #[test]
@@ -996,10 +862,7 @@ CO-OPERATE
         assert!(ab[4].items.is_empty());
         let rst: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "rst").collect();
         assert_eq!(rst.len(), 6);
-        assert_eq!(
-            rst[2].before,
-            [ph(&["suggested"]), Item::Target, ph(&["klm", "nop"])]
-        );
+        assert_eq!(rst[2].before, [ph(&["suggested"]), Item::Target, ph(&["klm", "nop"])]);
         let lines: Vec<usize> = d.iter().map(|x| x.origin.line).collect();
         // [345] at the header, [002] at its verb, no '*', the stray '}'.
         assert_eq!(lines, [8, 13, 14, 6], "{d:?}");
@@ -1010,24 +873,10 @@ CO-OPERATE
         let text = "--- X [010] ---\nX\n- * A\n- * B [01\n- * C * D [010]\n[\n- $\n&\n{}\n- * E [###] # c\n";
         let (e, d) = parse(text);
         assert!(e.patterns.iter().all(|p| p.head == "x"));
-        let mut errs: Vec<(usize, Severity)> =
-            d.iter().map(|x| (x.origin.line, x.severity)).collect();
+        let mut errs: Vec<(usize, Severity)> = d.iter().map(|x| (x.origin.line, x.severity)).collect();
         errs.sort();
         use Severity::{Error as E, Warning as W};
-        assert_eq!(
-            errs,
-            [
-                (3, W),
-                (4, E),
-                (5, W),
-                (6, E),
-                (7, W),
-                (8, E),
-                (9, E),
-                (10, W)
-            ],
-            "{d:?}"
-        );
+        assert_eq!(errs, [(3, W), (4, E), (5, W), (6, E), (7, W), (8, E), (9, E), (10, W)], "{d:?}");
         assert!(d.iter().any(|x| x.message.contains("[###]")));
     }
 
@@ -1036,42 +885,15 @@ CO-OPERATE
         let text = "--- ESTIMATE [010] ---\nCOUNT\n--- EXPLAIN_VERBAL [010] ---\nSAY\n+TAKE_NOTE\nSTRESS\n";
         let (e, d) = parse(text);
         assert!(d.is_empty(), "{d:?}");
-        let speech: Vec<(&str, bool)> = e
-            .patterns
-            .iter()
-            .map(|p| (p.head.as_str(), p.speech))
-            .collect();
-        assert_eq!(
-            speech,
-            [
-                ("count", false),
-                ("say", true),
-                ("take", false),
-                ("stress", true)
-            ]
-        );
+        let speech: Vec<(&str, bool)> = e.patterns.iter().map(|p| (p.head.as_str(), p.speech)).collect();
+        assert_eq!(speech, [("count", false), ("say", true), ("take", false), ("stress", true)]);
     }
 
     #[test]
     fn event_codes() {
-        assert_eq!(
-            EventCode::parse("042:043"),
-            EventCode::Code {
-                code: code("042"),
-                pair: Some("042:043".into())
-            }
-        );
-        assert_eq!(
-            EventCode::parse("--"),
-            EventCode::Code {
-                code: None,
-                pair: None
-            }
-        );
-        assert_eq!(
-            EventCode::parse(":173"),
-            EventCode::ReverseOnly(":173".into())
-        );
+        assert_eq!(EventCode::parse("042:043"), EventCode::Code { code: code("042"), pair: Some("042:043".into()) });
+        assert_eq!(EventCode::parse("--"), EventCode::Code { code: None, pair: None });
+        assert_eq!(EventCode::parse(":173"), EventCode::ReverseOnly(":173".into()));
         assert_eq!(EventCode::parse("080!"), EventCode::NotCameo("080!".into()));
     }
 }

@@ -1,0 +1,320 @@
+//! Store tests: insert → query round trips, deduplication, aggregates, exports.
+
+use casus_core::{Date, Event, EventSpans, Span};
+use proptest::prelude::*;
+
+use crate::*;
+
+fn must<T, E: std::fmt::Display>(r: std::result::Result<T, E>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn date(s: &str) -> Option<Date> {
+    s.parse().ok()
+}
+
+fn event(doc: &str, sentence: usize, d: &str, source: &str, target: Option<&str>, code: &str) -> Event {
+    Event {
+        doc: doc.into(),
+        sentence,
+        date: date(d),
+        source: must(source.parse()),
+        target: target.map(|t| must(t.parse())),
+        source_text: source.to_lowercase(),
+        target_text: target.map(str::to_lowercase),
+        verb_text: "verb".into(),
+        code: must(code.parse()),
+        negated: false,
+        text: format!("Sentence {sentence} of {doc}, with\ttab."),
+        spans: EventSpans { source: Span::new(0, 3), target: target.map(|_| Span::new(10, 13)), verb: Span::new(4, 9) },
+        rule: format!("{code}:verb +"),
+    }
+}
+
+fn doc(id: &str, source: Option<&str>, events: Vec<Event>) -> DocumentRecord {
+    DocumentRecord {
+        meta: DocumentMeta {
+            id: id.into(),
+            date: events.first().and_then(|e| e.date),
+            source: source.map(str::to_owned),
+            url: Some(format!("https://news.example/{id}")),
+            content_hash: content_hash(id),
+            lexicon_version: Some("test".into()),
+            ingested_at: Some(1_370_390_400),
+            ..DocumentMeta::default()
+        },
+        n_sentences: events.len() + 1,
+        sentence_spans: events.iter().map(|e| (e.sentence, Span::new(0, 20))).collect(),
+        events,
+        locations: Vec::new(),
+    }
+}
+
+fn sample_store() -> Store {
+    let mut s = must(Store::open_in_memory());
+    must(s.insert_batch(&[
+        doc(
+            "a",
+            Some("Wire"),
+            vec![
+                event("a", 0, "2013-06-05", "SYRMIL", Some("SYRREB"), "190"),
+                event("a", 1, "2013-06-05", "USA", Some("SYR"), "163"),
+            ],
+        ),
+        doc("b", Some("Daily"), vec![event("b", 0, "2013-06-06", "SYRMIL", Some("SYRREB"), "195")]),
+        doc(
+            "c",
+            Some("Wire"),
+            vec![
+                event("c", 0, "2013-06-05", "SYRMIL", Some("SYRREB"), "190"),
+                event("c", 2, "2013-06-09", "SYRMIL", Some("SYRREB"), "190"),
+            ],
+        ),
+    ]));
+    s
+}
+
+#[test]
+fn insert_then_query_returns_the_events() {
+    let s = sample_store();
+    assert_eq!(must(s.document_count()), 3);
+    assert_eq!(must(s.event_count()), 5);
+    let all = must(s.query(&Filter::new()));
+    assert_eq!(all.len(), 5);
+    assert_eq!(all[0].event, event("a", 0, "2013-06-05", "SYRMIL", Some("SYRREB"), "190"));
+    assert_eq!(all[0].doc_source.as_deref(), Some("Wire"));
+    assert!(must(s.has_document("b")));
+    assert!(!must(s.has_document("z")));
+    assert_eq!(must(s.document_ids()).len(), 3);
+}
+
+#[test]
+fn duplicate_documents_are_left_out_of_a_batch() {
+    let mut s = sample_store();
+    let again = doc("a", None, vec![event("a", 0, "2013-06-05", "USA", None, "141")]);
+    let r = must(s.insert_batch(&[again, doc("d", None, vec![])]));
+    assert_eq!(r, BatchSummary { documents: 1, events: 0, duplicates: 1 });
+    assert_eq!(must(s.event_count()), 5);
+}
+
+#[test]
+fn filters_select_by_actor_prefix_code_dates_and_text() {
+    let s = sample_store();
+    let n = |f: Filter| must(s.query(&f)).len();
+    let syr = must("SYR".parse());
+    assert_eq!(n(Filter::new().actor(syr, ActorRole::Either)), 5);
+    assert_eq!(n(Filter::new().actor(syr, ActorRole::Source)), 4);
+    assert_eq!(n(Filter::new().actor(must("USA".parse()), ActorRole::Target)), 0);
+    assert_eq!(n(Filter { code: Some(must("19".parse())), ..Filter::new() }), 4);
+    assert_eq!(n(Filter { code: Some(must("195".parse())), ..Filter::new() }), 1);
+    assert_eq!(n(Filter { root: Some(16), ..Filter::new() }), 1);
+    assert_eq!(n(Filter { quad_class: Some(casus_core::QuadClass::MaterialConflict), ..Filter::new() }), 5);
+    assert_eq!(n(Filter { date_from: date("2013-06-06"), date_to: date("2013-06-08"), ..Filter::new() }), 1);
+    assert_eq!(n(Filter { text: vec!["of c".into()], ..Filter::new() }), 2);
+    assert_eq!(n(Filter { text: vec!["%".into()], ..Filter::new() }), 0);
+    assert_eq!(n(Filter { place: Some("SYR".into()), ..Filter::new() }), 0);
+    assert_eq!(n(Filter { limit: Some(2), ..Filter::new() }), 2);
+}
+
+#[test]
+fn one_a_day_merges_same_date_dyad_and_code() {
+    let s = sample_store();
+    let rows = must(s.daily(&Filter::new()));
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0].count, 2);
+    assert_eq!(rows[0].doc_ids, ["a", "c"]);
+    assert_eq!(rows[0].sources, ["Wire"]);
+    assert_eq!(rows[0].event_ids.len(), 2);
+}
+
+#[test]
+fn clusters_join_reports_within_a_day_with_the_same_base_code() {
+    let s = sample_store();
+    let cs = must(s.clusters(&Filter::new()));
+    // a/0, c/0 (06-05, 190) and b/0 (06-06, 195) differ in base code:
+    // 190 cluster {a0, c0}, 195 cluster {b0}, 163 {a1}, 190 on 06-09 {c2}.
+    assert_eq!(cs.len(), 4);
+    let big = &cs[0];
+    assert_eq!((big.num_mentions, big.num_articles, big.num_sources), (2, 2, 1));
+    assert_eq!(cs.iter().map(|c| c.num_mentions).sum::<usize>(), 5);
+}
+
+#[test]
+fn clusters_respect_one_day_windows_and_places() {
+    let mk = |id: &str, d: &str, country: Option<&str>| {
+        let mut r = doc(id, Some(id), vec![event(id, 0, d, "ISR", Some("PSE"), "195")]);
+        r.locations = vec![Location { country: country.map(str::to_owned), ..Location::default() }];
+        r
+    };
+    let mut s = must(Store::open_in_memory());
+    must(s.insert_batch(&[
+        mk("p1", "2014-07-01", Some("PSE")),
+        mk("p2", "2014-07-02", None),
+        mk("p3", "2014-07-03", Some("PSE")),
+        mk("p4", "2014-07-01", Some("ISR")),
+    ]));
+    let cs = must(s.clusters(&Filter::new()));
+    let sizes: Vec<usize> = cs.iter().map(|c| c.num_mentions).collect();
+    // p1+p2 (p2's unknown place is compatible); p4 has another place; p3 is two days
+    // after p1's cluster started.
+    assert_eq!(sizes, [2, 1, 1]);
+    assert_eq!(cs[0].num_sources, 2);
+}
+
+#[test]
+fn aggregates_count_per_period_and_key() {
+    let s = sample_store();
+    let rows = must(s.aggregate(&Filter::new(), GroupBy::Dyad, Period::Day));
+    assert_eq!(rows[0].period, "2013-06-05");
+    assert_eq!(rows[0].key, "SYRMIL:SYRREB");
+    assert_eq!(rows[0].count, 2);
+    assert_eq!(rows[0].quad, [0, 0, 0, 2]);
+    assert!((rows[0].goldstein_mean - (-10.0)).abs() < 1e-9);
+    let weeks = must(s.aggregate(&Filter::new(), GroupBy::Root, Period::Week));
+    // 2013-06-05 is a Wednesday: its week starts Monday 2013-06-03.
+    assert_eq!(weeks[0].period, "2013-06-03");
+    assert_eq!(weeks.iter().map(|r| r.count).sum::<u64>(), 5);
+    let months = must(s.aggregate(&Filter::new(), GroupBy::Quad, Period::Month));
+    assert_eq!((months[0].period.as_str(), months[0].key.as_str(), months[0].count), ("2013-06", "4", 5));
+}
+
+#[test]
+fn exports_have_their_column_counts() {
+    let s = sample_store();
+    let text = |f: ExportFormat| {
+        let mut out = Vec::new();
+        must(s.export(&Filter::new(), f, &mut out));
+        String::from_utf8(out).unwrap_or_default()
+    };
+    let gdelt = text(ExportFormat::Gdelt);
+    assert_eq!(gdelt.lines().count(), 5);
+    for l in gdelt.lines() {
+        assert_eq!(l.split('\t').count(), 61, "{l}");
+    }
+    let first: Vec<&str> = gdelt.lines().next().unwrap_or("").split('\t').collect();
+    assert_eq!(&first[1..5], ["20130605", "201306", "2013", "2013.5068"]);
+    assert_eq!((first[5], first[15], first[26]), ("SYRMIL", "SYRREB", "190"));
+    assert_eq!((first[31], first[32], first[33]), ("2", "1", "2"));
+    assert_eq!(first[59], "20130605000000");
+    assert_eq!(first[60], "https://news.example/a");
+
+    let phoenix = text(ExportFormat::Phoenix);
+    assert_eq!(phoenix.lines().count(), 1 + 4);
+    assert!(phoenix.lines().all(|l| l.split('\t').count() == 26));
+    assert!(phoenix.contains("https://news.example/a;https://news.example/c"));
+
+    let icews = text(ExportFormat::Icews);
+    assert_eq!(icews.lines().count(), 6);
+    assert!(icews.lines().all(|l| l.split('\t').count() == 20));
+    assert!(icews.contains("\tMilitary\t"));
+
+    let plover = text(ExportFormat::Plover);
+    let v: serde_json::Value = must(serde_json::from_str(plover.lines().next().unwrap_or("")));
+    assert_eq!(v["event"], "ASSAULT");
+    assert_eq!(v["src_actor"], "SYR");
+    assert_eq!(v["src_agent"], "MIL");
+
+    let csv = text(ExportFormat::Csv);
+    assert_eq!(csv.lines().count(), 6);
+    assert!(csv.starts_with("id,doc,sentence,date,"));
+    assert!(csv.contains("\"Sentence 0 of a, with\ttab.\""));
+
+    let jsonl = text(ExportFormat::Jsonl);
+    let back: Vec<Event> = jsonl.lines().map(|l| must(serde_json::from_str(l))).collect();
+    assert_eq!(back.len(), 5);
+    assert_eq!(back[4], event("c", 2, "2013-06-09", "SYRMIL", Some("SYRREB"), "190"));
+}
+
+#[test]
+fn parquet_export_writes_a_parquet_file() {
+    let s = sample_store();
+    let mut out = Vec::new();
+    assert_eq!(must(s.export(&Filter::new(), ExportFormat::Parquet, &mut out)), 5);
+    assert!(out.starts_with(b"PAR1") && out.ends_with(b"PAR1"));
+}
+
+#[test]
+fn store_reopens_on_disk() {
+    let dir = std::env::temp_dir().join(format!("casus-store-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("t.db");
+    let _ = std::fs::remove_file(&path);
+    {
+        let mut s = must(Store::open(&path));
+        must(s.insert_batch(&[doc("a", None, vec![event("a", 0, "2013-06-05", "USA", None, "141")])]));
+        must(s.set_meta("lexicon_version", "abc"));
+    }
+    let s = must(Store::open(&path));
+    assert_eq!(must(s.event_count()), 1);
+    assert_eq!(must(s.meta("lexicon_version")).as_deref(), Some("abc"));
+    assert_eq!(must(s.meta("schema_version")).as_deref(), Some("1"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn arb_event(doc: String) -> impl Strategy<Value = Event> {
+    let codes: Vec<casus_core::CameoCode> = casus_core::CameoCode::all().collect();
+    (
+        0usize..20,
+        proptest::option::of(0i64..20_000),
+        "[A-Z]{3}([A-Z]{3}){0,2}",
+        proptest::option::of("[A-Z]{3}([A-Z]{3})?"),
+        "\\PC{0,20}",
+        proptest::sample::select(codes),
+        any::<bool>(),
+        (0usize..1000, 0usize..1000, proptest::option::of(0usize..1000)),
+    )
+        .prop_map(move |(sentence, day, src, tgt, text, code, negated, (a, b, t))| Event {
+            doc: doc.clone(),
+            sentence,
+            date: day.and_then(Date::from_days),
+            source: src.parse().unwrap_or_else(|e| panic!("{e}")),
+            target: tgt.and_then(|t| t.parse().ok()),
+            source_text: text.chars().take(5).collect(),
+            target_text: tgt_text(&text),
+            verb_text: text.clone(),
+            code,
+            negated,
+            // One text per sentence: the store keeps one row per sentence.
+            text: format!("sentence {sentence}"),
+            spans: EventSpans {
+                source: Span::new(a, a + 3),
+                target: t.map(|t| Span::new(t, t + 2)),
+                verb: Span::new(b, b + 4),
+            },
+            rule: format!("{code}:{text}"),
+        })
+}
+
+fn tgt_text(text: &str) -> Option<String> {
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    #[test]
+    fn insert_then_query_round_trips(
+        docs in proptest::collection::vec(
+            proptest::collection::vec(arb_event("x".into()), 0..6), 1..6)
+    ) {
+        let mut s = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        let mut expected = Vec::new();
+        let records: Vec<DocumentRecord> = docs
+            .into_iter()
+            .enumerate()
+            .map(|(i, evs)| {
+                let id = format!("doc{i}");
+                let evs: Vec<Event> = evs.into_iter().map(|mut e| { e.doc = id.clone(); e }).collect();
+                expected.extend(evs.iter().cloned());
+                doc(&id, None, evs)
+            })
+            .collect();
+        s.insert_batch(&records).unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<Event> = s
+            .query(&Filter::new())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .map(|e| e.event)
+            .collect();
+        prop_assert_eq!(got, expected);
+    }
+}
