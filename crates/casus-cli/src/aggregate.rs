@@ -74,17 +74,7 @@ pub(crate) struct AggregateArgs {
     format: Option<AggFormat>,
 }
 
-const HEADER: [&str; 9] = [
-    "period",
-    "key",
-    "count",
-    "goldstein_sum",
-    "goldstein_mean",
-    "q1",
-    "q2",
-    "q3",
-    "q4",
-];
+const HEADER: [&str; 9] = ["period", "key", "count", "goldstein_sum", "goldstein_mean", "q1", "q2", "q3", "q4"];
 
 fn cells(r: &AggregateRow) -> Vec<String> {
     vec![
@@ -116,11 +106,8 @@ pub(crate) fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
         Per::Month => Period::Month,
     };
     let rows = store.aggregate(&filter, by, per)?;
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
-        AggFormat::Table
-    } else {
-        AggFormat::Jsonl
-    });
+    let format =
+        args.format.unwrap_or(if std::io::stdout().is_terminal() { AggFormat::Table } else { AggFormat::Jsonl });
     let mut out = crate::open_output(None)?;
     match format {
         AggFormat::Table => {

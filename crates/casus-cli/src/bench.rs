@@ -114,10 +114,7 @@ fn sentences(root: &Path) -> Vec<String> {
             };
             let docs: Vec<Document> = match p.extension().and_then(|x| x.to_str()) {
                 Some("txt") => vec![Document::from_plain("x", text)],
-                Some("jsonl") => text
-                    .lines()
-                    .filter_map(|l| Document::from_json_record(l, "x").ok())
-                    .collect(),
+                Some("jsonl") => text.lines().filter_map(|l| Document::from_json_record(l, "x").ok()).collect(),
                 _ => continue,
             };
             for d in docs {
@@ -140,14 +137,11 @@ fn corpus(pool: &[String], n: usize) -> Vec<Document> {
     let mut k = 0usize;
     while k < n {
         let take = (n - k).min(8);
-        let text: Vec<&str> = (0..take)
-            .map(|i| pool[(k + i * 7 + k / 8) % pool.len()].as_str())
-            .collect();
+        let text: Vec<&str> = (0..take).map(|i| pool[(k + i * 7 + k / 8) % pool.len()].as_str()).collect();
         let i = docs.len();
         let mut d = Document::from_body(format!("bench-{i}"), text.join(" "));
         d.date = casus_core::Date::from_days(base + i64::try_from(i % 730).unwrap_or(0));
-        d.metadata
-            .insert("source".into(), format!("source-{}", i % 5).into());
+        d.metadata.insert("source".into(), format!("source-{}", i % 5).into());
         docs.push(d);
         k += take;
     }
@@ -165,10 +159,7 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let root = std::env::current_dir()?;
     let pool = sentences(&root);
     let docs = corpus(&pool, args.sentences.max(1));
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let coder = if args.lexicon.is_empty() {
         Coder::embedded()
     } else {
@@ -212,8 +203,7 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
 
     if args.db {
         let dir = std::env::temp_dir().join(format!("casus-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let corpus_path = dir.join("corpus.jsonl");
         {
             let mut f = std::io::BufWriter::new(std::fs::File::create(&corpus_path)?);

@@ -66,17 +66,13 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         Format::Parquet => ExportFormat::Parquet,
     };
     let n = if args.output.as_os_str() == "-" {
-        anyhow::ensure!(
-            format != ExportFormat::Parquet,
-            "parquet needs a file: give -o FILE"
-        );
+        anyhow::ensure!(format != ExportFormat::Parquet, "parquet needs a file: give -o FILE");
         let out = BufWriter::with_capacity(1 << 16, std::io::stdout());
         store.export(&filter, format, out)?
     } else {
         // Write beside the target and rename, so a failed export leaves no half file.
         let tmp = args.output.with_extension("casus-tmp");
-        let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot create {}", tmp.display()))?;
+        let file = std::fs::File::create(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
         let mut out = BufWriter::with_capacity(1 << 16, file);
         let n = store
             .export(&filter, format, &mut out)
@@ -90,8 +86,7 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             }
         };
         drop(out);
-        std::fs::rename(&tmp, &args.output)
-            .with_context(|| format!("cannot write {}", args.output.display()))?;
+        std::fs::rename(&tmp, &args.output).with_context(|| format!("cannot write {}", args.output.display()))?;
         n
     };
     let _ = writeln!(std::io::stderr().lock(), "casus: exported {n} rows");

@@ -84,11 +84,7 @@ impl Messages {
 }
 
 /// The files under `inputs` that ingest reads, sorted per directory.
-pub(crate) fn corpus_files(
-    inputs: &[PathBuf],
-    msgs: &Messages,
-    counters: &Counters,
-) -> Vec<PathBuf> {
+pub(crate) fn corpus_files(inputs: &[PathBuf], msgs: &Messages, counters: &Counters) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>, msgs: &Messages, counters: &Counters) {
         let rd = match std::fs::read_dir(dir) {
             Ok(rd) => rd,
@@ -101,10 +97,7 @@ pub(crate) fn corpus_files(
         let mut entries: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
         entries.sort();
         for p in entries {
-            let hidden = p
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
+            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
             if hidden {
                 continue;
             }
@@ -179,8 +172,7 @@ pub(crate) fn read_corpus_file(
 ) {
     let (comp, jsonl, stem) = kind(path).unwrap_or((Compression::None, false, String::new()));
     let stem = if stem.is_empty() {
-        path.file_stem()
-            .map_or_else(|| "doc".to_owned(), |s| s.to_string_lossy().into_owned())
+        path.file_stem().map_or_else(|| "doc".to_owned(), |s| s.to_string_lossy().into_owned())
     } else {
         stem
     };
@@ -199,16 +191,12 @@ pub(crate) fn read_corpus_file(
         Ok(f) => f,
         Err(e) => return bad(format!("{}: cannot open: {e}", path.display())),
     };
-    let raw = Counting {
-        inner: file,
-        bytes: &counters.bytes,
-    };
+    let raw = Counting { inner: file, bytes: &counters.bytes };
     let reader: Box<dyn BufRead + '_> = match comp {
         Compression::None => Box::new(BufReader::with_capacity(1 << 16, raw)),
-        Compression::Gzip => Box::new(BufReader::with_capacity(
-            1 << 16,
-            flate2::read::MultiGzDecoder::new(BufReader::new(raw)),
-        )),
+        Compression::Gzip => {
+            Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(BufReader::new(raw))))
+        }
         Compression::Zstd => match zstd::stream::read::Decoder::new(raw) {
             Ok(d) => Box::new(BufReader::with_capacity(1 << 16, d)),
             Err(e) => return bad(format!("{}: cannot read zstd: {e}", path.display())),
@@ -233,44 +221,28 @@ pub(crate) fn read_corpus_file(
     }
 }
 
-fn read_text(
-    mut reader: Box<dyn BufRead + '_>,
-    path: &Path,
-    id: String,
-) -> Result<Document, String> {
+fn read_text(mut reader: Box<dyn BufRead + '_>, path: &Path, id: String) -> Result<Document, String> {
     let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    reader.read_to_end(&mut bytes).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(format!("{}: empty file", path.display()));
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(format!(
-            "{}: binary file (contains NUL bytes), skipped",
-            path.display()
-        ));
+        return Err(format!("{}: binary file (contains NUL bytes), skipped", path.display()));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         bytes = rest.to_vec();
     }
-    String::from_utf8(bytes)
-        .map(|text| Document::from_plain(id, text))
-        .map_err(|e| {
-            let upto = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
-            format!("{}:{line}: invalid UTF-8, file skipped", path.display())
-        })
+    String::from_utf8(bytes).map(|text| Document::from_plain(id, text)).map_err(|e| {
+        let upto = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..upto].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!("{}:{line}: invalid UTF-8, file skipped", path.display())
+    })
 }
 
 /// The store record of a coded document.
 pub(crate) fn record(doc: &Document, coded: Coded, lexicon_version: &str) -> DocumentRecord {
-    let meta_str = |k: &str| {
-        doc.metadata
-            .get(k)
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-    };
+    let meta_str = |k: &str| doc.metadata.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     let mut spans: Vec<(usize, casus_core::Span)> = Vec::new();
     for e in &coded.events {
         if !spans.iter().any(|(i, _)| *i == e.sentence) {
@@ -284,9 +256,7 @@ pub(crate) fn record(doc: &Document, coded: Coded, lexicon_version: &str) -> Doc
             id: doc.id.clone(),
             date: doc.date,
             title: doc.title.clone(),
-            source: meta_str("source")
-                .or_else(|| meta_str("publisher"))
-                .or_else(|| meta_str("outlet")),
+            source: meta_str("source").or_else(|| meta_str("publisher")).or_else(|| meta_str("outlet")),
             url: meta_str("url").or_else(|| meta_str("link")),
             content_hash: content_hash(&doc.text),
             lexicon_version: Some(lexicon_version.to_owned()),
@@ -303,8 +273,7 @@ pub(crate) fn record(doc: &Document, coded: Coded, lexicon_version: &str) -> Doc
 fn lexicon_version(lexicons: &[PathBuf]) -> anyhow::Result<String> {
     let mut v = format!("{:016x}", casus_dict::embedded().fingerprint);
     for p in lexicons {
-        let l = casus_dict::load_path(p)
-            .with_context(|| format!("cannot load lexicon {}", p.display()))?;
+        let l = casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?;
         v.push_str(&format!("+{:016x}", l.fingerprint));
     }
     Ok(v)
@@ -347,11 +316,7 @@ pub(crate) fn pipeline(
                 read_corpus_file(path, counters, msgs, &skip, &mut |mut doc| {
                     if !seen.insert(doc.id.clone()) {
                         counters.duplicate.fetch_add(1, Ordering::Relaxed);
-                        msgs.say(&format!(
-                            "{}: duplicate document id {:?}, skipped",
-                            path.display(),
-                            doc.id
-                        ));
+                        msgs.say(&format!("{}: duplicate document id {:?}, skipped", path.display(), doc.id));
                         return;
                     }
                     if doc.date.is_none() {
@@ -380,23 +345,18 @@ pub(crate) fn pipeline(
         drop(rec_tx);
         let mut pending: Vec<DocumentRecord> = Vec::with_capacity(batch);
         let mut last_flush = Instant::now();
-        let mut flush =
-            |pending: &mut Vec<DocumentRecord>, totals: &mut Totals| -> anyhow::Result<()> {
-                if pending.is_empty() {
-                    return Ok(());
-                }
-                let r = store
-                    .insert_batch(pending)
-                    .context("cannot write to the store")?;
-                totals.documents += r.documents;
-                totals.events += r.events;
-                totals.sentences += pending.iter().map(|d| d.n_sentences).sum::<usize>();
-                counters
-                    .duplicate
-                    .fetch_add(r.duplicates, Ordering::Relaxed);
-                pending.clear();
-                Ok(())
-            };
+        let mut flush = |pending: &mut Vec<DocumentRecord>, totals: &mut Totals| -> anyhow::Result<()> {
+            if pending.is_empty() {
+                return Ok(());
+            }
+            let r = store.insert_batch(pending).context("cannot write to the store")?;
+            totals.documents += r.documents;
+            totals.events += r.events;
+            totals.sentences += pending.iter().map(|d| d.n_sentences).sum::<usize>();
+            counters.duplicate.fetch_add(r.duplicates, Ordering::Relaxed);
+            pending.clear();
+            Ok(())
+        };
         loop {
             match rec_rx.recv_timeout(Duration::from_millis(500)) {
                 Ok(rec) => pending.push(rec),
@@ -428,8 +388,7 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         Coder::new(crate::code::build_dictionary(&args.lexicon, false)?)
     };
     let lexicon = lexicon_version(&args.lexicon)?;
-    let mut store = Store::open(&args.db)
-        .with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
     if let Some(old) = store.meta("lexicon_version")? {
         if old != lexicon {
             let _ = writeln!(
@@ -456,17 +415,11 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     });
     let msgs = Messages(pb.clone());
     let files = corpus_files(&args.inputs, &msgs, &counters);
-    let total_bytes: u64 = files
-        .iter()
-        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
-        .sum();
+    let total_bytes: u64 = files.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).sum();
     if let Some(pb) = &pb {
         pb.set_length(total_bytes);
     }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .max(1);
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let last_line = Mutex::new(Instant::now());
     let progress = |t: &Totals, c: &Counters| {
         let secs = start.elapsed().as_secs_f64().max(1e-3);
@@ -487,18 +440,8 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let totals = pipeline(
-        &files,
-        &mut store,
-        &coder,
-        jobs,
-        args.batch,
-        default_date,
-        &lexicon,
-        &counters,
-        &msgs,
-        &progress,
-    )?;
+    let totals =
+        pipeline(&files, &mut store, &coder, jobs, args.batch, default_date, &lexicon, &counters, &msgs, &progress)?;
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
@@ -524,9 +467,5 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         store.event_count()?
     )?;
     let read_any = totals.documents + present + duplicate > 0;
-    Ok(if !read_any && (bad > 0 || files.is_empty()) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if !read_any && (bad > 0 || files.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

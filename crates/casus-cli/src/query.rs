@@ -59,15 +59,10 @@ impl FilterArgs {
     /// The store filter, or an error naming the bad flag.
     pub(crate) fn to_filter(&self) -> anyhow::Result<Filter> {
         let actor = |flag: &str, v: &str| -> anyhow::Result<ActorCode> {
-            v.trim()
-                .to_uppercase()
-                .parse()
-                .with_context(|| format!("--{flag} {v:?}"))
+            v.trim().to_uppercase().parse().with_context(|| format!("--{flag} {v:?}"))
         };
         let date = |flag: &str, v: &Option<String>| -> anyhow::Result<Option<Date>> {
-            v.as_deref()
-                .map(|d| d.parse().with_context(|| format!("--{flag} {d:?}")))
-                .transpose()
+            v.as_deref().map(|d| d.parse().with_context(|| format!("--{flag} {d:?}"))).transpose()
         };
         let mut f = Filter::new();
         if let Some(a) = &self.actor {
@@ -82,10 +77,7 @@ impl FilterArgs {
         f.code = self
             .code
             .as_deref()
-            .map(|c| {
-                c.parse::<CameoCode>()
-                    .with_context(|| format!("--code {c:?}"))
-            })
+            .map(|c| c.parse::<CameoCode>().with_context(|| format!("--code {c:?}")))
             .transpose()?;
         f.root = self.root;
         f.quad_class = self.quad.and_then(|q| {
@@ -99,11 +91,7 @@ impl FilterArgs {
         f.date_from = date("from", &self.from)?;
         f.date_to = date("to", &self.to)?;
         f.place = self.place.clone();
-        f.text = self
-            .text
-            .as_deref()
-            .map(|t| t.split_whitespace().map(str::to_owned).collect())
-            .unwrap_or_default();
+        f.text = self.text.as_deref().map(|t| t.split_whitespace().map(str::to_owned).collect()).unwrap_or_default();
         f.limit = self.limit;
         Ok(f)
     }
@@ -176,17 +164,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-const BASE: [&str; 9] = [
-    "id",
-    "date",
-    "source",
-    "target",
-    "code",
-    "quad",
-    "goldstein",
-    "doc",
-    "text",
-];
+const BASE: [&str; 9] = ["id", "date", "source", "target", "code", "quad", "goldstein", "doc", "text"];
 
 fn base_cells(e: &StoredEvent) -> Vec<String> {
     let ev = &e.event;
@@ -206,11 +184,9 @@ fn base_cells(e: &StoredEvent) -> Vec<String> {
 fn extra_cell(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) => a
-            .iter()
-            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
-            .collect::<Vec<_>>()
-            .join(";"),
+        serde_json::Value::Array(a) => {
+            a.iter().map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned)).collect::<Vec<_>>().join(";")
+        }
         other => other.to_string(),
     }
 }
@@ -285,22 +261,13 @@ pub(crate) fn write_table(out: &mut dyn Write, table: &[Vec<String>]) -> std::io
 pub(crate) fn run(args: &QueryArgs) -> anyhow::Result<ExitCode> {
     let filter = args.filter.to_filter()?;
     let store = open_existing(&args.db)?;
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
-        QueryFormat::Table
-    } else {
-        QueryFormat::Jsonl
-    });
+    let format =
+        args.format.unwrap_or(if std::io::stdout().is_terminal() { QueryFormat::Table } else { QueryFormat::Jsonl });
     let mut out = crate::open_output(None)?;
     let n = match args.dedup {
         None => {
             let events = store.query(&filter)?;
-            let rows: Vec<Row<'_>> = events
-                .iter()
-                .map(|e| Row {
-                    e,
-                    extra: Vec::new(),
-                })
-                .collect();
+            let rows: Vec<Row<'_>> = events.iter().map(|e| Row { e, extra: Vec::new() }).collect();
             write_rows(out.as_mut(), &rows, format)?;
             rows.len()
         }

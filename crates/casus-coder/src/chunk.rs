@@ -124,8 +124,10 @@ impl Chunker<'_> {
     /// "British-flagged", "Saudi-led", "Iran-based": the country of a hyphenated modifier.
     fn hyphen_component(&self, t: &Tok<'_>, j: usize) -> Option<Comp> {
         let (head, tail) = t.lower.split_once('-')?;
-        if !matches!(tail, "flagged" | "registered" | "owned" | "led" | "based" | "controlled" | "run" | "operated" | "held")
-        {
+        if !matches!(
+            tail,
+            "flagged" | "registered" | "owned" | "led" | "based" | "controlled" | "run" | "operated" | "held"
+        ) {
             return None;
         }
         let id = self.dict.word(head)?;
@@ -272,6 +274,11 @@ impl Chunker<'_> {
                 j += 1;
                 continue;
             }
+            if comps.last().is_some_and(|c| c.end == j) && is_group_anaphor(t.lower.trim_end_matches('s')) {
+                // A generic head after an actor word: "rebel groups", "Houthi militias".
+                j += 1;
+                continue;
+            }
             break;
         }
         if comps.is_empty() {
@@ -284,7 +291,7 @@ impl Chunker<'_> {
             let noun_next = next.class == Class::Word
                 && !next.cap
                 && self.lex.pos_tags(&next.lower).is_some_and(|t| t.starts_with("NN"))
-                && !(next.is_verb_form() && (last.plural || next.past || next.third && !last.plural));
+                && (!next.is_verb_form() || !last.plural && !next.past && !next.third);
             if only_agents && last.end == j && noun_next {
                 return None;
             }
@@ -312,7 +319,17 @@ impl Chunker<'_> {
         false
     }
 
-    fn member_of(&self, comps: &[Comp], start: usize, end: usize) -> Member {
+    /// The country of a place name among the words of an actor phrase ("Donetsk rebels",
+    /// "Aleppo residents"): a gazetteer city or region of 50,000 people or more.
+    fn place_country(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<(String, String)> {
+        let gaz = casus_geo::Gazetteer::embedded();
+        toks[start..end].iter().filter(|t| t.cap && t.class == Class::Word).find_map(|t| {
+            let best = gaz.lookup(t.text).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
+            (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
+        })
+    }
+
+    fn member_of(&self, toks: &[Tok<'_>], comps: &[Comp], start: usize, end: usize) -> Member {
         let head = &comps[comps.len() - 1];
         let plural = head.plural;
         let mut how = head.how.clone();
@@ -343,7 +360,15 @@ impl Chunker<'_> {
                 }
                 match code {
                     Some(c) => (c, false),
-                    None => (head.code, !head.code.is_organisation()),
+                    None => {
+                        match self.place_country(toks, start, head.start).filter(|_| !head.code.is_organisation()) {
+                            Some((country, place)) => {
+                                how = format!("{how} + place \"{place}\"");
+                                (head.code.with_country(&country), false)
+                            }
+                            None => (head.code, !head.code.is_organisation()),
+                        }
+                    }
                 }
             }
         };
@@ -413,7 +438,7 @@ impl Chunker<'_> {
                 let mstart = (s..first)
                     .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)
                     .unwrap_or(first);
-                let member = self.member_of(&comps, mstart.min(first), e);
+                let member = self.member_of(toks, &comps, mstart.min(first), e);
                 simple.push(Np {
                     start: s,
                     end: e,
@@ -483,10 +508,45 @@ impl Chunker<'_> {
 fn is_quantity(lower: &str) -> bool {
     matches!(
         lower,
-        "dozens" | "hundreds" | "thousands" | "millions" | "scores" | "tens" | "number" | "lot" | "lots" | "group"
-            | "members" | "some" | "many" | "most" | "all" | "none" | "each" | "both" | "one" | "two" | "three"
-            | "several" | "few" | "majority" | "handful" | "hundred" | "thousand" | "dozen" | "crowds" | "crowd"
-            | "groups" | "unit" | "units" | "team" | "delegation" | "convoy" | "column" | "wave" | "contingent"
+        "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "scores"
+            | "tens"
+            | "number"
+            | "lot"
+            | "lots"
+            | "group"
+            | "members"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "none"
+            | "each"
+            | "both"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "few"
+            | "majority"
+            | "handful"
+            | "hundred"
+            | "thousand"
+            | "dozen"
+            | "crowds"
+            | "crowd"
+            | "groups"
+            | "unit"
+            | "units"
+            | "team"
+            | "delegation"
+            | "convoy"
+            | "column"
+            | "wave"
+            | "contingent"
     )
 }
 

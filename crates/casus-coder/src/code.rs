@@ -6,7 +6,7 @@ use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
 
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
-use crate::words::{hypothetical_modal, is_collective, pronoun_is_personal, realizing_verb, Class};
+use crate::words::{hypothetical_modal, is_collective, pronoun_is_personal, realizing_verb, reciprocal_verb, Class};
 
 /// A resolved actor: code plus where it is written.
 #[derive(Debug, Clone)]
@@ -24,6 +24,8 @@ pub(crate) struct Actor {
 pub(crate) struct Antecedent {
     pub actors: Vec<Actor>,
     pub plural: bool,
+    /// The phrase was its sentence's subject (subject pronouns prefer these).
+    pub subject: bool,
 }
 
 /// One candidate event before it becomes an `Event`.
@@ -58,10 +60,44 @@ enum Stance {
 fn is_support_verb(lemma: &str) -> bool {
     matches!(
         lemma,
-        "launch" | "carry" | "conduct" | "stage" | "hold" | "mount" | "make" | "wage" | "order" | "step" | "escalate"
-            | "resume" | "begin" | "start" | "continue" | "celebrate" | "announce" | "claim" | "complete" | "intensify"
-            | "lead" | "organise" | "organize" | "call" | "declare" | "impose" | "sign" | "reach" | "agree" | "pay"
-            | "approve" | "finish" | "end" | "renew" | "perpetrate" | "commit" | "execute" | "undertake"
+        "launch"
+            | "carry"
+            | "conduct"
+            | "stage"
+            | "hold"
+            | "mount"
+            | "make"
+            | "wage"
+            | "order"
+            | "step"
+            | "escalate"
+            | "resume"
+            | "begin"
+            | "start"
+            | "continue"
+            | "celebrate"
+            | "announce"
+            | "claim"
+            | "complete"
+            | "intensify"
+            | "lead"
+            | "organise"
+            | "organize"
+            | "call"
+            | "declare"
+            | "impose"
+            | "sign"
+            | "reach"
+            | "agree"
+            | "pay"
+            | "approve"
+            | "finish"
+            | "end"
+            | "renew"
+            | "perpetrate"
+            | "commit"
+            | "execute"
+            | "undertake"
     )
 }
 
@@ -247,13 +283,37 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// In the passive voice the object stands before the verb: "sanctions were imposed on
+    /// Syria" matches "impose * &SANCTION on +" when the subject's head is the pattern's
+    /// first word item and the rest follows the verb.
+    fn match_passive_object(&self, cp: &CompiledPattern, head: usize) -> Option<PMatch> {
+        if !cp.before.is_empty() || !self.passive(head) {
+            return None;
+        }
+        let f = cp.items.iter().position(|it| !matches!(it, CItem::Gap(_)))?;
+        let CItem::Phrase(alts) = &cp.items[f] else { return None };
+        let mut q = head;
+        while q > 0
+            && matches!(self.toks[q - 1].class, Class::Adv | Class::Neg | Class::Be | Class::Have | Class::Modal)
+        {
+            q -= 1;
+        }
+        // `q` is one past the subject's last word.
+        let len = alts.iter().find(|a| q >= a.len() && self.matches_phrase(q - a.len(), a))?.len();
+        let start =
+            PMatch { score: 1 + u32::try_from(len).unwrap_or(1), end: head + 1, last_word: head, ..PMatch::default() };
+        self.match_items(&cp.items[f + 1..], 0, head + 1, start)
+    }
+
     /// The first actor phrase wholly inside tokens `from..to`, pronouns excepted.
     fn actor_within(&self, from: usize, to: usize) -> Option<usize> {
         (from..to.min(self.toks.len())).find_map(|q| self.tok_np[q]).filter(|&np| {
             let p = &self.nps[np];
+            // "sent them weapons" counts; "its blockade" does not.
             p.start >= from
                 && p.end <= to
-                && !p.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor))
+                && self.toks[p.start].class != Class::PossPron
+                && !p.members.iter().any(|m| m.kind == MemberKind::Anaphor)
         })
     }
 
@@ -379,7 +439,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let np = &self.nps[npi];
                 // "stormed a hotel in Mogadishu": a capital after "in" is a place.
                 let locative = np.prep.is_some_and(|p| {
-                    matches!(self.toks[p].lower.as_str(), "in" | "at" | "near" | "inside" | "outside" | "around" | "across")
+                    matches!(
+                        self.toks[p].lower.as_str(),
+                        "in" | "at" | "near" | "inside" | "outside" | "around" | "across"
+                    )
                 });
                 let capital = np.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Capital));
                 if locative && capital {
@@ -535,7 +598,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         let before = &self.toks[np.start - 1];
         let is_object = np.prep.is_some() || (before.is_verb_form() && self.tok_np[np.start - 1].is_none());
-        let next_ok = self.toks.get(i + 1).is_none_or(|n| matches!(n.class, Class::Prep | Class::End | Class::Comma));
+        let next_ok =
+            self.toks.get(i + 1).is_none_or(|n| matches!(n.class, Class::Prep | Class::To | Class::End | Class::Comma));
         is_object && next_ok
     }
 
@@ -701,6 +765,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
             }
         };
+        // A pronoun that opens its sentence ("It has sent them weapons") continues the
+        // previous sentence's subject when that fits.
+        let opens_sentence = !anaphor && self.nps[..npi].is_empty() && self.nps[npi].start <= 1;
+        if opens_sentence {
+            if let Some(ante) = self.memory.iter().rev().take(6).find(|a| a.subject && fits(&a.actors, a.plural)) {
+                return Some(ante.actors.clone());
+            }
+        }
         for j in (0..npi).rev() {
             let np = &self.nps[j];
             if np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor)) {
@@ -730,6 +802,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 self.match_before(&cp.before, cp.before.len(), head, start)
             };
             if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
+                found.push((m, cp));
+            } else if let Some(m) = self.match_passive_object(cp, head) {
                 found.push((m, cp));
             }
         }
@@ -902,7 +976,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "the sailors captured in the Kerch Strait": the noun before is the target.
             (i > 0).then(|| self.tok_np[i - 1]).flatten()
         } else if passive {
-            self.subject(subj_at)
+            // "sanctions were imposed on Syria": the phrase after the pattern's words first.
+            (m.end > i + 1).then(|| self.np_starting_near(m.end)).flatten().or_else(|| self.subject(subj_at))
         } else if !cp.pattern.has_target_slot() {
             self.np_starting_near(m.end)
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
@@ -942,7 +1017,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // "Saudi Arabia and Iran restored relations": a compound subject without a target
         // acts on itself, each member on each other.
-        if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep {
+        let reciprocal = !noun && t.verb_lemma.is_some_and(reciprocal_verb);
+        if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep && reciprocal {
             let mut made = 0;
             let negated =
                 self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));

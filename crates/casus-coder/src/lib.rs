@@ -32,6 +32,7 @@
 mod annotate;
 mod chunk;
 mod code;
+mod place;
 mod words;
 
 use std::collections::HashMap;
@@ -167,6 +168,15 @@ impl Coder {
             sentences.push((toks, nps));
         }
         let main_country = main_country(&sentences);
+        let places = place::Places::locate(&analysis, &sentences, main_country.as_deref());
+        // The publication date: the record's, else a dateline date with a year.
+        let pub_date = doc.date.or_else(|| {
+            analysis
+                .dateline
+                .as_ref()
+                .and_then(|d| d.date_text.as_deref())
+                .and_then(|t| casus_text::parse_dateline_date(t, None))
+        });
         // Pass 2: events.
         let mut coded = Coded { sentences: sentences.len(), main_country: main_country.clone(), ..Coded::default() };
         let mut memory: Vec<Antecedent> = Vec::new();
@@ -174,6 +184,10 @@ impl Coder {
             let span = analysis.sentences[si].span;
             let mut sc = SentenceCoder::new(&self.dict, toks, nps, &doc.text, &memory, main_country.as_deref());
             let candidates = sc.code(true);
+            // A date the sentence states ("yesterday", "on June 4") is the event's date.
+            let stated = casus_text::find_dates(doc.text.get(span.range()).unwrap_or(""), span.start, pub_date)
+                .into_iter()
+                .find(|d| d.date.is_some() && d.precision == casus_text::DatePrecision::Day);
             let mut made = 0;
             for c in candidates {
                 if c.negated && !self.options.keep_negated {
@@ -187,7 +201,7 @@ impl Coder {
                 coded.events.push(Event {
                     doc: doc.id.clone(),
                     sentence: si,
-                    date: doc.date,
+                    date: stated.as_ref().and_then(|d| d.date).or(pub_date),
                     source: c.source.code,
                     target: c.target.as_ref().map(|t| t.code),
                     source_text: c.source.text.clone(),
@@ -202,6 +216,8 @@ impl Coder {
                         verb: c.verb,
                     },
                     rule: c.rule,
+                    date_raw: stated.as_ref().map(|d| d.raw.clone()),
+                    location: places.for_event(si, c.verb),
                 });
             }
             // Remember this sentence's actors for pronouns in the next ones.
@@ -230,7 +246,8 @@ impl Coder {
                     });
                 }
                 if !actors.is_empty() && !np.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun)) {
-                    new_memory.push(Antecedent { plural: np.plural(), actors });
+                    let first_free = nps.iter().position(|p| p.prep.is_none() && !p.possessive && !p.aside);
+                    new_memory.push(Antecedent { plural: np.plural(), actors, subject: first_free == Some(k) });
                 }
             }
             if self.options.explain {
@@ -283,7 +300,13 @@ fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Option<String> {
             }
         }
     }
-    let (best, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let (best, n) = *ranked.first()?;
+    // A tie is no main country.
+    if ranked.get(1).is_some_and(|second| second.1 == n) {
+        return None;
+    }
     // One country in a short text is its main country too.
     let only = total == n;
     ((n >= 2 || only) && n * 3 >= total).then(|| best.to_owned())

@@ -135,6 +135,55 @@ pub(crate) fn realizing_verb(lemma: &str) -> bool {
     )
 }
 
+/// Verbs whose compound subject acts on itself when no target is named: "Ethiopia and
+/// Eritrea signed a peace deal", "Armenia and Azerbaijan clashed".
+pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "meet"
+            | "talk"
+            | "negotiate"
+            | "discuss"
+            | "confer"
+            | "consult"
+            | "clash"
+            | "fight"
+            | "skirmish"
+            | "sign"
+            | "agree"
+            | "cooperate"
+            | "collaborate"
+            | "exchange"
+            | "swap"
+            | "restore"
+            | "normalize"
+            | "normalise"
+            | "resume"
+            | "hold"
+            | "reconcile"
+            | "ally"
+            | "trade"
+            | "spar"
+            | "feud"
+            | "quarrel"
+            | "bargain"
+            | "ink"
+            | "conclude"
+            | "reach"
+            | "establish"
+            | "sever"
+            | "cut"
+            | "break"
+            | "hold talks"
+            | "engage"
+            | "battle"
+            | "exchanged"
+            | "conduct"
+            | "stage"
+            | "mediate"
+    )
+}
+
 /// Modals that make an action hypothetical.
 pub(crate) fn hypothetical_modal(lower: &str) -> bool {
     matches!(lower, "would" | "could" | "may" | "might" | "should" | "'d" | "must")

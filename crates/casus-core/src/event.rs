@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{ActorCode, CameoCode, Date, Plover, Span};
+use crate::{ActorCode, CameoCode, Date, Location, Plover, Span};
 
 /// Byte spans of an event's parts in the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -19,7 +19,7 @@ pub struct EventSpans {
 ///
 /// Serialized to JSON with the fields `doc, sentence, date, source, target, source_text,
 /// target_text, verb_text, code, root, quad_class, goldstein, plover, negated, text, spans,
-/// rule` (see `docs/formats/events.md`); `root`, `quad_class`, `goldstein` and `plover` are
+/// rule`, and `date_raw` and `location` when known (see `docs/formats/events.md`); `root`, `quad_class`, `goldstein` and `plover` are
 /// derived from `code`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -49,6 +49,11 @@ pub struct Event {
     pub spans: EventSpans,
     /// Id of the lexicon entry that produced the event.
     pub rule: String,
+    /// The date expression the event's date comes from, when the sentence states one
+    /// ("yesterday", "on June 4").
+    pub date_raw: Option<String>,
+    /// Where the event happened, when known.
+    pub location: Option<Location>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -74,6 +79,10 @@ struct Wire<'a> {
     text: std::borrow::Cow<'a, str>,
     spans: EventSpans,
     rule: std::borrow::Cow<'a, str>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date_raw: Option<std::borrow::Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
 }
 
 impl Serialize for Event {
@@ -96,6 +105,8 @@ impl Serialize for Event {
             text: self.text.as_str().into(),
             spans: self.spans,
             rule: self.rule.as_str().into(),
+            date_raw: self.date_raw.as_deref().map(Into::into),
+            location: self.location.clone(),
         }
         .serialize(s)
     }
@@ -118,6 +129,8 @@ impl<'de> Deserialize<'de> for Event {
             text: w.text.into_owned(),
             spans: w.spans,
             rule: w.rule.into_owned(),
+            date_raw: w.date_raw.map(std::borrow::Cow::into_owned),
+            location: w.location,
         })
     }
 }
@@ -141,6 +154,8 @@ mod tests {
             text: "Saudi Arabia ... providing them with arms.".into(),
             spans: EventSpans { source: Span::new(0, 12), target: Some(Span::new(30, 34)), verb: Span::new(20, 29) },
             rule: "072:provide + with * &ARMS".into(),
+            date_raw: None,
+            location: None,
         }
     }
 

@@ -46,6 +46,8 @@
 //!     text: "The United States imposed sanctions on Iran.".into(),
 //!     spans: EventSpans { source: Span::new(0, 17), target: Some(Span::new(39, 43)), verb: Span::new(18, 38) },
 //!     rule: "163:impose sanction on +".into(),
+//!     date_raw: None,
+//!     location: None,
 //! };
 //! let doc = DocumentRecord {
 //!     meta: DocumentMeta { id: "d1".into(), ..DocumentMeta::default() },

@@ -39,6 +39,18 @@ pub struct Location {
     pub geonameid: Option<i64>,
 }
 
+impl From<&casus_core::Location> for Location {
+    fn from(l: &casus_core::Location) -> Self {
+        Location {
+            country: Some(l.country.clone()),
+            admin1: l.admin1.clone(),
+            lat: Some(l.lat),
+            lon: Some(l.lon),
+            geonameid: l.geonameid.map(i64::from),
+        }
+    }
+}
+
 impl Location {
     /// Whether nothing is known about the place.
     #[must_use]

@@ -204,7 +204,15 @@ impl Store {
                 }
                 let unknown = Location::default();
                 for (k, e) in rec.events.iter().enumerate() {
-                    let loc = rec.locations.get(k).unwrap_or(&unknown);
+                    let derived;
+                    let loc = match (rec.locations.get(k), e.location.as_ref()) {
+                        (Some(l), _) if !l.is_unknown() => l,
+                        (_, Some(l)) => {
+                            derived = Location::from(l);
+                            &derived
+                        }
+                        _ => &unknown,
+                    };
                     let p = e.code.plover();
                     ev_st.execute(params![
                         m.id,
@@ -315,6 +323,8 @@ pub(crate) fn row_to_event(r: &Row<'_>) -> Result<StoredEvent> {
             target: target_start.zip(target_end).map(|(s, e)| Span::new(to_usize(s), to_usize(e))),
             verb: Span::new(to_usize(r.get(17)?), to_usize(r.get(18)?)),
         },
+        date_raw: None,
+        location: None,
     };
     Ok(StoredEvent {
         id: r.get(0)?,

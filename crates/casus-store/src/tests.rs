@@ -27,6 +27,8 @@ fn event(doc: &str, sentence: usize, d: &str, source: &str, target: Option<&str>
         negated: false,
         text: format!("Sentence {sentence} of {doc}, with\ttab."),
         spans: EventSpans { source: Span::new(0, 3), target: target.map(|_| Span::new(10, 13)), verb: Span::new(4, 9) },
+        date_raw: None,
+        location: None,
         rule: format!("{code}:verb +"),
     }
 }
@@ -281,6 +283,8 @@ fn arb_event(doc: String) -> impl Strategy<Value = Event> {
                 target: t.map(|t| Span::new(t, t + 2)),
                 verb: Span::new(b, b + 4),
             },
+            date_raw: None,
+            location: None,
             rule: format!("{code}:{text}"),
         })
 }

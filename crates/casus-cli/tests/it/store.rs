@@ -11,11 +11,8 @@ use crate::{casus, events, root, tempdir};
 /// dates a day apart, three news sources and URLs.
 fn corpus(dir: &Path, name: &str, n: usize) -> PathBuf {
     let wire = std::fs::read_to_string(root().join("examples/wire.jsonl")).unwrap();
-    let records: Vec<serde_json::Value> = wire
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let records: Vec<serde_json::Value> =
+        wire.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
     let path = dir.join(name);
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     for i in 0..n {
@@ -87,18 +84,8 @@ fn doc_count(db: &Path) -> usize {
     // The ingest summary's last line names the store's totals.
     let out = ingest(&["--db", s(db), "/nonexistent-casus-input"]);
     let err = stderr(&out);
-    let line = err
-        .lines()
-        .find(|l| l.contains("documents,") && l.contains(s(db)))
-        .unwrap();
-    line.split(": ")
-        .nth(2)
-        .unwrap()
-        .split(' ')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
+    let line = err.lines().find(|l| l.contains("documents,") && l.contains(s(db))).unwrap();
+    line.split(": ").nth(2).unwrap().split(' ').next().unwrap().parse().unwrap()
 }
 
 #[test]
@@ -106,10 +93,7 @@ fn ingest_query_aggregate_and_every_export() {
     let dir = tempdir("store-e2e");
     let corpus = corpus(&dir, "corpus.jsonl", 60);
     // One bad record, counted and reported with its line.
-    let mut bad = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&corpus)
-        .unwrap();
+    let mut bad = std::fs::OpenOptions::new().append(true).open(&corpus).unwrap();
     writeln!(bad, "{{not json").unwrap();
     let db = dir.join("events.db");
     let out = ingest(&[s(&corpus), "--db", s(&db), "-j", "2", "--batch", "7"]);
@@ -135,14 +119,9 @@ fn ingest_query_aggregate_and_every_export() {
     assert!(!some.is_empty());
     assert!(some.iter().all(|e| {
         e["source"].as_str().unwrap().starts_with(&first_source)
-            || e["target"]
-                .as_str()
-                .is_some_and(|t| t.starts_with(&first_source))
+            || e["target"].as_str().is_some_and(|t| t.starts_with(&first_source))
     }));
-    let out = casus(
-        &["query", "--db", s(&db), "--limit", "3", "--format", "csv"],
-        b"",
-    );
+    let out = casus(&["query", "--db", s(&db), "--limit", "3", "--format", "csv"], b"");
     ok(&out);
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 4);
 
@@ -156,45 +135,23 @@ fn ingest_query_aggregate_and_every_export() {
     let out = casus(&["query", "--db", s(&db), "--dedup", "clusters"], b"");
     ok(&out);
     let clusters = events(&out);
-    let mentions: u64 = clusters
-        .iter()
-        .map(|c| c["num_mentions"].as_u64().unwrap())
-        .sum();
+    let mentions: u64 = clusters.iter().map(|c| c["num_mentions"].as_u64().unwrap()).sum();
     assert_eq!(mentions, all.len() as u64);
 
     // Aggregates add up to the events.
-    let out = casus(
-        &["aggregate", "--db", s(&db), "--by", "root", "--per", "week"],
-        b"",
-    );
+    let out = casus(&["aggregate", "--db", s(&db), "--by", "root", "--per", "week"], b"");
     ok(&out);
     let rows = events(&out);
     let total: u64 = rows.iter().map(|r| r["count"].as_u64().unwrap()).sum();
     assert_eq!(total, all.len() as u64);
-    let out = casus(
-        &[
-            "aggregate",
-            "--db",
-            s(&db),
-            "--by",
-            "dyad",
-            "--per",
-            "month",
-            "--format",
-            "csv",
-        ],
-        b"",
-    );
+    let out = casus(&["aggregate", "--db", s(&db), "--by", "dyad", "--per", "month", "--format", "csv"], b"");
     ok(&out);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("period,key,count,"));
 
     // Every export format.
     let export = |format: &str| -> Vec<u8> {
         let path = dir.join(format!("out.{format}"));
-        let out = casus(
-            &["export", "--db", s(&db), "--format", format, "-o", s(&path)],
-            b"",
-        );
+        let out = casus(&["export", "--db", s(&db), "--format", format, "-o", s(&path)], b"");
         ok(&out);
         std::fs::read(&path).unwrap()
     };
@@ -231,11 +188,7 @@ fn second_ingest_codes_nothing_and_is_much_faster() {
     let first = ingest(&[s(&corpus), "--db", s(&db)]);
     let first_time = t.elapsed();
     ok(&first);
-    assert!(
-        stderr(&first).contains("ingested 400 documents"),
-        "{}",
-        stderr(&first)
-    );
+    assert!(stderr(&first).contains("ingested 400 documents"), "{}", stderr(&first));
     let before = all_events_sorted(&db);
     let t = Instant::now();
     let second = ingest(&[s(&corpus), "--db", s(&db)]);
@@ -246,10 +199,7 @@ fn second_ingest_codes_nothing_and_is_much_faster() {
     assert!(err.contains("400 already stored"), "{err}");
     assert_eq!(all_events_sorted(&db), before);
     eprintln!("ingest: first {first_time:?}, second {second_time:?}");
-    assert!(
-        second_time < first_time,
-        "{second_time:?} vs {first_time:?}"
-    );
+    assert!(second_time < first_time, "{second_time:?} vs {first_time:?}");
 }
 
 #[test]
@@ -262,15 +212,7 @@ fn killed_ingest_resumes_without_loss_or_doubles() {
 
     let db = dir.join("killed.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_casus"))
-        .args([
-            "ingest",
-            s(&corpus),
-            "--db",
-            s(&db),
-            "--batch",
-            "64",
-            "--lexicon",
-        ])
+        .args(["ingest", s(&corpus), "--db", s(&db), "--batch", "64", "--lexicon"])
         .arg(lexicon())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -283,10 +225,7 @@ fn killed_ingest_resumes_without_loss_or_doubles() {
     if finished_early {
         eprintln!("ingest finished within 0.5 s: the kill test resumes nothing");
     } else {
-        eprintln!(
-            "killed after 0.5 s with {} of {n} documents stored",
-            doc_count(&db)
-        );
+        eprintln!("killed after 0.5 s with {} of {n} documents stored", doc_count(&db));
     }
     let out = ingest(&[s(&corpus), "--db", s(&db)]);
     ok(&out);
@@ -312,28 +251,15 @@ fn bad_records_and_compressed_corpora() {
     .unwrap();
     let packed = corpus_gz_zst(&dir);
     let db = dir.join("events.db");
-    let out = ingest(&[
-        s(&dir),
-        "/no/such/corpus.jsonl",
-        "--db",
-        s(&db),
-        "--date",
-        "2019-03-01",
-    ]);
+    let out = ingest(&[s(&dir), "/no/such/corpus.jsonl", "--db", s(&db), "--date", "2019-03-01"]);
     ok(&out);
     let err = stderr(&out);
-    assert!(
-        err.contains("b.jsonl:4:") && err.contains("b.jsonl:7:"),
-        "{err}"
-    );
+    assert!(err.contains("b.jsonl:4:") && err.contains("b.jsonl:7:"), "{err}");
     assert!(err.contains("empty.txt: empty file"), "{err}");
     assert!(err.contains("/no/such/corpus.jsonl: no such file"), "{err}");
     assert!(err.contains("4 skipped"), "{err}");
     let expected = 12 + 1 + if packed { 10 } else { 0 };
-    assert!(
-        err.contains(&format!("ingested {expected} documents")),
-        "{err}"
-    );
+    assert!(err.contains(&format!("ingested {expected} documents")), "{err}");
 }
 
 /// Writes `c.jsonl.gz` and `d.jsonl.zst` (5 documents each) with the system's gzip and
@@ -341,14 +267,9 @@ fn bad_records_and_compressed_corpora() {
 fn corpus_gz_zst(dir: &Path) -> bool {
     let sub = dir.join("packed");
     std::fs::create_dir_all(&sub).unwrap();
-    for (name, tool, flags) in [
-        ("c", "gzip", &["-q", "-f"][..]),
-        ("d", "zstd", &["-q", "-f", "--rm"][..]),
-    ] {
+    for (name, tool, flags) in [("c", "gzip", &["-q", "-f"][..]), ("d", "zstd", &["-q", "-f", "--rm"][..])] {
         let p = corpus(&sub, &format!("{name}.jsonl"), 5);
-        let text = std::fs::read_to_string(&p)
-            .unwrap()
-            .replace("gen-", &format!("{name}-"));
+        let text = std::fs::read_to_string(&p).unwrap().replace("gen-", &format!("{name}-"));
         std::fs::write(&p, text).unwrap();
         let st = Command::new(tool).args(flags).arg(&p).status();
         if !st.is_ok_and(|s| s.success()) {
@@ -388,18 +309,7 @@ fn parquet_export_reads_back_with_pyarrow() {
     ok(&ingest(&[s(&corpus), "--db", s(&db)]));
     let n = events(&casus(&["query", "--db", s(&db)], b"")).len();
     let pq = dir.join("events.parquet");
-    ok(&casus(
-        &[
-            "export",
-            "--db",
-            s(&db),
-            "--format",
-            "parquet",
-            "-o",
-            s(&pq),
-        ],
-        b"",
-    ));
+    ok(&casus(&["export", "--db", s(&db), "--format", "parquet", "-o", s(&pq)], b""));
     let script = r#"
 import sys, pyarrow.parquet as pq
 t = pq.read_table(sys.argv[1])
@@ -408,17 +318,11 @@ print(t.num_rows)
 print(types["date"], types["sentence"], types["quad_class"], types["goldstein"], types["negated"], types["source"])
 print(t.column("code")[0].as_py(), t.column("date")[0].as_py())
 "#;
-    let out = Command::new(py)
-        .args(["-c", script, s(&pq)])
-        .output()
-        .unwrap();
+    let out = Command::new(py).args(["-c", script, s(&pq)]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let mut lines = stdout.lines();
     assert_eq!(lines.next().unwrap().parse::<usize>().unwrap(), n);
-    assert_eq!(
-        lines.next().unwrap(),
-        "date32[day] int32 int32 double bool string"
-    );
+    assert_eq!(lines.next().unwrap(), "date32[day] int32 int32 double bool string");
     assert!(lines.next().unwrap().contains("2020-"), "{stdout}");
 }

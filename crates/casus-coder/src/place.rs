@@ -1,0 +1,114 @@
+//! Where and when: event locations from the gazetteer, event dates from the sentence.
+
+use std::collections::HashMap;
+
+use casus_core::{Location, LocationSource, Precision, Span};
+use casus_geo::{Context, Gazetteer, ResolvedPlace, Toponyms, Word};
+use casus_text::Analysis;
+
+use crate::annotate::Tok;
+use crate::chunk::{MemberKind, Np};
+
+/// The places of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    /// Resolved places per sentence, with whether each may locate an event: a country
+    /// named as an actor ("Saudi Arabia, Qatar and Turkey provided") is not where the
+    /// event happened, unless a cue says so ("in Syria").
+    per_sentence: Vec<Vec<(ResolvedPlace, bool)>>,
+    dateline: Option<Location>,
+    article: Option<Location>,
+}
+
+impl Places {
+    /// Finds and resolves the place names of every sentence, the dateline and the
+    /// article's main place, with the document's actors' countries as context.
+    pub(crate) fn locate(
+        analysis: &Analysis,
+        sentences: &[(Vec<Tok<'_>>, Vec<Np>)],
+        main_country: Option<&str>,
+    ) -> Places {
+        let toponyms = Toponyms::embedded();
+        let gaz = Gazetteer::embedded();
+        let mut context = Context::new();
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for (_, nps) in sentences {
+            for m in nps.iter().flat_map(|np| &np.members) {
+                if let (MemberKind::Named(_), Some(code)) = (m.kind, m.code.as_ref()) {
+                    if let Some(c) = code.country() {
+                        *counts.entry(c).or_default() += 1;
+                    }
+                }
+            }
+        }
+        for (c, n) in &counts {
+            context.add(c, *n);
+        }
+        let mut per_sentence = Vec::with_capacity(sentences.len());
+        for (toks, nps) in sentences {
+            let mut in_actor = vec![false; toks.len()];
+            for np in nps {
+                for f in &mut in_actor[np.start..np.end] {
+                    *f = true;
+                }
+            }
+            let words: Vec<Word<'_>> =
+                toks.iter().zip(&in_actor).map(|(t, &a)| Word { text: t.text, span: t.span, in_actor: a }).collect();
+            let mentions = toponyms.find(&words);
+            let resolved = if mentions.is_empty() { Vec::new() } else { gaz.resolve(&mentions, &context) };
+            let located = resolved
+                .into_iter()
+                .map(|p| {
+                    let m = mentions.iter().find(|m| m.span == p.span);
+                    let actor = m.is_some_and(|m| m.words.clone().any(|w| in_actor.get(w).copied().unwrap_or(false)));
+                    let usable = !actor || m.is_some_and(|m| m.cue.is_some());
+                    (p, usable)
+                })
+                .collect();
+            per_sentence.push(located);
+        }
+        let dateline =
+            analysis.dateline.as_ref().and_then(|d| gaz.resolve_dateline(&d.place, d.region.as_deref(), &context));
+        // The article's main place: the city or region named most often (twice at least),
+        // else the main country.
+        let mut freq: HashMap<(String, Option<u32>), (usize, Location)> = HashMap::new();
+        for (p, _) in per_sentence
+            .iter()
+            .flatten()
+            .filter(|(p, _): &&(ResolvedPlace, bool)| p.location.precision != Precision::Country)
+        {
+            let e = freq.entry((p.location.name.clone(), p.location.geonameid)).or_insert((0, p.location.clone()));
+            e.0 += 1;
+        }
+        let mut best: Vec<(usize, Location)> = freq.into_values().filter(|(n, _)| *n >= 2).collect();
+        best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
+        let in_main = |l: &Location| main_country.is_none_or(|c| c == l.country);
+        let article = best
+            .into_iter()
+            .map(|(_, l)| l)
+            .find(|l| in_main(l))
+            .or_else(|| {
+                main_country.and_then(|c| gaz.country(c)).map(|id| gaz.place(id).to_location(LocationSource::Article))
+            })
+            .map(|mut l| {
+                l.source = LocationSource::Article;
+                l
+            });
+        let dateline = dateline.filter(|l| in_main(l));
+        Places { per_sentence, dateline, article }
+    }
+
+    /// The location of an event of sentence `si` whose verb is at `verb`: the first place
+    /// after the verb in the sentence, else the last one before it; else the dateline
+    /// (when it is in the article's main country); else the article's main place.
+    pub(crate) fn for_event(&self, si: usize, verb: Span) -> Option<Location> {
+        let here: Vec<&ResolvedPlace> =
+            self.per_sentence.get(si).into_iter().flatten().filter(|(_, usable)| *usable).map(|(p, _)| p).collect();
+        here.iter()
+            .find(|p| p.span.start >= verb.end)
+            .or_else(|| here.iter().rev().find(|p| p.span.end <= verb.start))
+            .map(|p| p.location.clone())
+            .or_else(|| self.dateline.clone())
+            .or_else(|| self.article.clone())
+    }
+}
