@@ -151,7 +151,13 @@ impl Chunker<'_> {
             .dict
             .actor_matches(words, j, toks[j].cap)
             .into_iter()
-            .find_map(|m| self.resolve(m.entries, toks[j].cap).map(|r| (m.len, r)));
+            .find_map(|m| self.resolve(m.entries, toks[j].cap).map(|r| (m.len, r)))
+            // "West Darfur", "North Kivu": a one-word region before a name is part of a place.
+            .filter(|(len, (_, kind, _))| {
+                !(*len == 1
+                    && *kind == ActorKind::Region
+                    && toks.get(j + 1).is_some_and(|t| t.cap && t.class == Class::Word))
+            });
         let agent = self.dict.agent_match(words, j);
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
@@ -284,15 +290,12 @@ impl Chunker<'_> {
         if comps.is_empty() {
             return None;
         }
-        // An agent word used as a noun modifier is not an actor: "artillery shells",
-        // "a military deadlock", "police mission" (but "rebels attack", "police said").
+        // An agent word modifying a thing is not an actor: "artillery shells", "a military
+        // deadlock", "police mission" (but "rebel positions", "army posts" stay actors:
+        // what belongs to the rebels).
         if let (Some(last), Some(next)) = (comps.last(), toks.get(j)) {
             let only_agents = comps.iter().all(|c| c.kind == MemberKind::Agent);
-            let noun_next = next.class == Class::Word
-                && !next.cap
-                && self.lex.pos_tags(&next.lower).is_some_and(|t| t.starts_with("NN"))
-                && (!next.is_verb_form() || !last.plural && !next.past && !next.third);
-            if only_agents && last.end == j && noun_next {
+            if only_agents && last.end == j && is_thing_noun(&next.lower) {
                 return None;
             }
         }
@@ -503,6 +506,56 @@ impl Chunker<'_> {
         }
         join_compounds(toks, simple)
     }
+}
+
+/// Nouns after which an agent word is an attribute of a thing, not an actor.
+fn is_thing_noun(lower: &str) -> bool {
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    matches!(
+        singular,
+        "shell"
+            | "deadlock"
+            | "equipment"
+            | "hardware"
+            | "spending"
+            | "budget"
+            | "expenditure"
+            | "exercise"
+            | "drill"
+            | "operation"
+            | "mission"
+            | "vehicle"
+            | "uniform"
+            | "cooperation"
+            | "aid"
+            | "assistance"
+            | "tie"
+            | "relation"
+            | "coup"
+            | "service"
+            | "source"
+            | "analyst"
+            | "expert"
+            | "observer"
+            | "academy"
+            | "school"
+            | "hospital"
+            | "doctrine"
+            | "strategy"
+            | "solution"
+            | "option"
+            | "presence"
+            | "capability"
+            | "power"
+            | "might"
+            | "defeat"
+            | "victory"
+            | "campaign"
+            | "offensive"
+            | "crackdown"
+            | "reform"
+            | "record"
+    )
 }
 
 fn is_quantity(lower: &str) -> bool {

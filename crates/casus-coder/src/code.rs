@@ -56,6 +56,55 @@ enum Stance {
     Threat,
 }
 
+/// Words that mark a sports report, where "beat", "crushed" and "attack" are not politics.
+fn is_sports_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "football"
+            | "soccer"
+            | "cricket"
+            | "rugby"
+            | "tennis"
+            | "basketball"
+            | "baseball"
+            | "hockey"
+            | "golf"
+            | "olympic"
+            | "olympics"
+            | "qualifier"
+            | "qualifiers"
+            | "semi-final"
+            | "semifinal"
+            | "quarter-final"
+            | "championship"
+            | "championships"
+            | "tournament"
+            | "league"
+            | "two-nil"
+            | "one-nil"
+            | "three-nil"
+            | "striker"
+            | "goalkeeper"
+            | "midfielder"
+            | "innings"
+            | "wicket"
+            | "wickets"
+            | "grand slam"
+            | "medal"
+            | "medals"
+            | "chess"
+            | "fifa"
+            | "uefa"
+            | "match-winning"
+            | "penalty shootout"
+            | "scoreline"
+            | "twickenham"
+            | "wimbledon"
+            | "title-holders"
+            | "grandmaster"
+    )
+}
+
 /// Light verbs that take an event noun as object: their subject does the event.
 fn is_support_verb(lemma: &str) -> bool {
     matches!(
@@ -418,7 +467,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let t = &self.toks[k];
             if let Some(lemma) = t.verb_lemma {
                 if self.tok_np[k].is_none() && t.class == Class::Word {
-                    return if is_support_verb(lemma) { self.subject(k) } else { None };
+                    // "expect Beijing to hold more drills": the light verb must itself be real.
+                    let real = self.irrealis(k).is_none();
+                    return if is_support_verb(lemma) && real { self.subject(k) } else { None };
                 }
             }
             if self.boundary(t) || matches!(t.class, Class::Comma | Class::Sub | Class::Rel) {
@@ -437,6 +488,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let t = &self.toks[k];
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
+                // "on its border with Ukraine": a possessive pronoun is not the topic.
+                if self.toks[np.start].class == Class::PossPron {
+                    k = np.end;
+                    continue;
+                }
                 // "stormed a hotel in Mogadishu": a capital after "in" is a place.
                 let locative = np.prep.is_some_and(|p| {
                     matches!(
@@ -469,11 +525,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if p.end - p.start == 1 && matches!(self.toks[p.start].lower.as_str(), "they" | "he" | "she" | "we" | "i") {
             return true;
         }
+        // A following verb (not a noun like "positions") opens a clause.
         self.toks.get(p.end).is_some_and(|t| {
+            let nounish = self.dict_pos_noun(t);
             matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do)
-                || (t.past && !t.participle)
-                || t.third
+                || (!nounish && ((t.past && !t.participle) || t.third))
         })
+    }
+
+    /// Whether the word is mostly a noun ("positions", "posts"), by the tag dictionary.
+    fn dict_pos_noun(&self, t: &Tok<'_>) -> bool {
+        casus_text::Lexicon::embedded().pos_tags(&t.lower).is_some_and(|tags| tags.starts_with("NN"))
     }
 
     /// Whether the token at `i` is used as a verb here.
@@ -523,6 +585,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     /// Why an action at `i` is not a reported fact, if it is not.
     fn irrealis(&self, i: usize) -> Option<Irrealis> {
+        // "If Pakistan attacks, ...": a condition, not a report.
+        for k in (0..i).rev().take(8) {
+            let t = &self.toks[k];
+            if matches!(t.lower.as_str(), "if" | "unless" | "whether" | "lest") {
+                return Some(Irrealis::Other(format!("condition (\"{}\")", t.text)));
+            }
+            if self.boundary(t) || t.class == Class::Comma {
+                break;
+            }
+        }
         let mut k = i;
         while k > 0 {
             k -= 1;
@@ -559,7 +631,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn negated(&self, from: usize, verb: usize) -> bool {
         let start = from.max(verb.saturating_sub(5));
-        self.toks[start..verb].iter().any(|t| t.class == Class::Neg)
+        // "Neither Ethiopia nor Egypt signed", "No new sanctions were imposed".
+        let clause_start =
+            (0..verb).rev().take(8).take_while(|&k| !self.boundary(&self.toks[k])).last().unwrap_or(verb);
+        let nobody = self.toks[clause_start..verb]
+            .iter()
+            .any(|t| matches!(t.lower.as_str(), "neither" | "no" | "none" | "nobody"));
+        nobody
+            || self.toks[start..verb].iter().any(|t| t.class == Class::Neg)
             || (verb + 1 < self.toks.len()
                 && self.toks[verb + 1].class == Class::Neg
                 && matches!(self.toks[verb].class, Class::Be | Class::Do))
@@ -832,6 +911,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             self.notes.push("question: no events".into());
             return out;
         }
+        if let Some(cue) = self.toks.iter().find(|t| is_sports_word(&t.lower)) {
+            self.notes.push(format!("sports report (\"{}\"): no events", cue.text));
+            return out;
+        }
         for i in 0..self.toks.len() {
             if self.consumed[i] {
                 continue;
@@ -1017,7 +1100,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // "Saudi Arabia and Iran restored relations": a compound subject without a target
         // acts on itself, each member on each other.
-        let reciprocal = !noun && t.verb_lemma.is_some_and(reciprocal_verb);
+        // "shelled each other's positions"
+        let each_other = self.toks[m.end.min(self.toks.len())..]
+            .windows(2)
+            .take(3)
+            .any(|w| matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("each", "other") | ("one", "another")));
+        let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other);
         if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep && reciprocal {
             let mut made = 0;
             let negated =

@@ -167,8 +167,9 @@ impl Coder {
             let nps = chunker.chunk(&toks);
             sentences.push((toks, nps));
         }
-        let main_country = main_country(&sentences);
-        let places = place::Places::locate(&analysis, &sentences, main_country.as_deref());
+        let mut places = place::Places::locate(&analysis, &sentences);
+        let main_country = main_country(&sentences, &places.place_countries());
+        places.finish(main_country.as_deref());
         // The publication date: the record's, else a dateline date with a year.
         let pub_date = doc.date.or_else(|| {
             analysis
@@ -285,9 +286,13 @@ fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {
 
 /// The country with the most named actors in the document, if it has a third of all
 /// mentions and at least two (or is the only country named).
-fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Option<String> {
+fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)], place_countries: &[String]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut total = 0;
+    for c in place_countries {
+        *counts.entry(c.as_str()).or_default() += 1;
+        total += 1;
+    }
     for (_, nps) in sentences {
         for np in nps {
             for m in &np.members {

@@ -1,4 +1,4 @@
-//! Where and when: event locations from the gazetteer, event dates from the sentence.
+//! Where: event locations from the embedded gazetteer.
 
 use std::collections::HashMap;
 
@@ -21,26 +21,20 @@ pub(crate) struct Places {
 }
 
 impl Places {
-    /// Finds and resolves the place names of every sentence, the dateline and the
-    /// article's main place, with the document's actors' countries as context.
-    pub(crate) fn locate(
-        analysis: &Analysis,
-        sentences: &[(Vec<Tok<'_>>, Vec<Np>)],
-        main_country: Option<&str>,
-    ) -> Places {
+    /// Finds and resolves the place names of every sentence and the dateline, with the
+    /// document's actors' countries as context.
+    pub(crate) fn locate(analysis: &Analysis, sentences: &[(Vec<Tok<'_>>, Vec<Np>)]) -> Places {
         let toponyms = Toponyms::embedded();
         let gaz = Gazetteer::embedded();
-        let mut context = Context::new();
         let mut counts: HashMap<&str, u32> = HashMap::new();
-        for (_, nps) in sentences {
-            for m in nps.iter().flat_map(|np| &np.members) {
-                if let (MemberKind::Named(_), Some(code)) = (m.kind, m.code.as_ref()) {
-                    if let Some(c) = code.country() {
-                        *counts.entry(c).or_default() += 1;
-                    }
+        for m in sentences.iter().flat_map(|(_, nps)| nps).flat_map(|np| &np.members) {
+            if let (MemberKind::Named(_), Some(code)) = (m.kind, m.code.as_ref()) {
+                if let Some(c) = code.country() {
+                    *counts.entry(c).or_default() += 1;
                 }
             }
         }
+        let mut context = Context::new();
         for (c, n) in &counts {
             context.add(c, *n);
         }
@@ -69,21 +63,36 @@ impl Places {
         }
         let dateline =
             analysis.dateline.as_ref().and_then(|d| gaz.resolve_dateline(&d.place, d.region.as_deref(), &context));
-        // The article's main place: the city or region named most often (twice at least),
-        // else the main country.
-        let mut freq: HashMap<(String, Option<u32>), (usize, Location)> = HashMap::new();
-        for (p, _) in per_sentence
+        Places { per_sentence, dateline, article: None }
+    }
+
+    /// Countries of the cities and regions named in the document outside actor phrases,
+    /// which count towards the document's main country.
+    pub(crate) fn place_countries(&self) -> Vec<String> {
+        self.per_sentence
             .iter()
             .flatten()
-            .filter(|(p, _): &&(ResolvedPlace, bool)| p.location.precision != Precision::Country)
-        {
-            let e = freq.entry((p.location.name.clone(), p.location.geonameid)).or_insert((0, p.location.clone()));
-            e.0 += 1;
+            .filter(|(p, usable)| *usable && p.location.precision != Precision::Country)
+            .map(|(p, _)| p.location.country.clone())
+            .collect()
+    }
+
+    /// Settles the article's main place (the city or region named most often, twice at
+    /// least, else the main country) and keeps the dateline only when it lies in the main
+    /// country (a reporter in Gaziantep writes about Syria).
+    pub(crate) fn finish(&mut self, main_country: Option<&str>) {
+        let gaz = Gazetteer::embedded();
+        let mut freq: HashMap<(String, Option<u32>), (usize, Location)> = HashMap::new();
+        for (p, usable) in self.per_sentence.iter().flatten() {
+            if *usable && p.location.precision != Precision::Country {
+                let e = freq.entry((p.location.name.clone(), p.location.geonameid)).or_insert((0, p.location.clone()));
+                e.0 += 1;
+            }
         }
         let mut best: Vec<(usize, Location)> = freq.into_values().filter(|(n, _)| *n >= 2).collect();
         best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.name.cmp(&b.1.name)));
         let in_main = |l: &Location| main_country.is_none_or(|c| c == l.country);
-        let article = best
+        self.article = best
             .into_iter()
             .map(|(_, l)| l)
             .find(|l| in_main(l))
@@ -94,8 +103,7 @@ impl Places {
                 l.source = LocationSource::Article;
                 l
             });
-        let dateline = dateline.filter(|l| in_main(l));
-        Places { per_sentence, dateline, article }
+        self.dateline = self.dateline.take().filter(|l| in_main(l));
     }
 
     /// The location of an event of sentence `si` whose verb is at `verb`: the first place
