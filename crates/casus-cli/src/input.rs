@@ -15,7 +15,7 @@ pub(crate) enum InputFormat {
     Text,
     /// One JSON record per line: {"id","date","title","text",...}.
     Jsonl,
-    /// PETRARCH's XML input: <Sentences><Sentence date id source><Text>...</Text></Sentence>.
+    /// PETRARCH's XML input: `<Sentences><Sentence date id source><Text>...</Text></Sentence>`.
     PetrXml,
 }
 

@@ -22,7 +22,7 @@ pub(crate) struct ValidateArgs {
     /// Print passing records too.
     #[arg(short, long)]
     verbose: bool,
-    /// Only these categories (default: the file's <Include> list).
+    /// Only these categories (default: the file's `<Include>` list).
     #[arg(long, value_delimiter = ',')]
     category: Vec<String>,
 }
