@@ -44,7 +44,7 @@ pub(crate) struct FilterArgs {
     /// Last date, YYYY-MM-DD (inclusive).
     #[arg(long, value_name = "YYYY-MM-DD")]
     to: Option<String>,
-    /// Place: a country code, or part of a province name (events are not geocoded yet).
+    /// Place: a country code (ISO3), or part of a province name.
     #[arg(long, value_name = "PLACE")]
     place: Option<String>,
     /// Words that must all occur in the sentence.
