@@ -1105,7 +1105,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .windows(2)
             .take(3)
             .any(|w| matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("each", "other") | ("one", "another")));
-        let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other);
+        // "declared a bilateral ceasefire", "pledged to end their dispute": a joint action.
+        let joint = self.toks[i + 1..self.toks.len().min(m.end.max(i + 1) + 4)]
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "joint" | "bilateral" | "mutual" | "together" | "their" | "jointly"));
+        let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint);
         if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep && reciprocal {
             let mut made = 0;
             let negated =
