@@ -324,5 +324,8 @@ print(t.column("code")[0].as_py(), t.column("date")[0].as_py())
     let mut lines = stdout.lines();
     assert_eq!(lines.next().unwrap().parse::<usize>().unwrap(), n);
     assert_eq!(lines.next().unwrap(), "date32[day] int32 int32 double bool string");
-    assert!(lines.next().unwrap().contains("2020-"), "{stdout}");
+    // Dates read back as dates (the corpus is from 2020; a sentence may state an earlier day).
+    let first = lines.next().unwrap();
+    let date = first.split_whitespace().nth(1).unwrap_or("");
+    assert!(date.len() == 10 && (date.starts_with("2019-") || date.starts_with("2020-")), "{stdout}");
 }
