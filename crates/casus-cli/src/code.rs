@@ -44,9 +44,62 @@ pub(crate) struct CodeArgs {
     /// (repeatable; later ones win).
     #[arg(long, value_name = "PATH")]
     lexicon: Vec<PathBuf>,
-    /// Do not load the embedded default lexicon (use only --lexicon).
+    /// Do not load the embedded default lexicon (use only --lexicon / PETRARCH dictionaries).
     #[arg(long)]
     no_default_lexicon: bool,
+    /// A directory of TABARI/PETRARCH dictionaries with its PETR_config.ini (the files it
+    /// names are loaded); replaces the embedded lexicon unless --lexicon layers more.
+    #[arg(long, value_name = "DIR")]
+    dict: Option<PathBuf>,
+    /// A PETRARCH verb dictionary (CAMEO.2.0.txt format); repeatable.
+    #[arg(long, value_name = "FILE")]
+    verbs: Vec<PathBuf>,
+    /// A PETRARCH actor dictionary (Phoenix.*.actors.txt format); repeatable.
+    #[arg(long, value_name = "FILE")]
+    actors: Vec<PathBuf>,
+    /// A PETRARCH agent dictionary (Phoenix.agents.txt format); repeatable.
+    #[arg(long, value_name = "FILE")]
+    agents: Vec<PathBuf>,
+    /// A PETRARCH discard file; repeatable.
+    #[arg(long, value_name = "FILE")]
+    discards: Vec<PathBuf>,
+}
+
+impl CodeArgs {
+    /// Loads the PETRARCH dictionaries named by --dict/--verbs/--actors/--agents/--discards
+    /// as one layer, reporting broken entries; `None` when none is named.
+    fn petrarch_layer(&self) -> anyhow::Result<Option<casus_dict::Entries>> {
+        use casus_dict::PetrarchKind as K;
+        let mut loaded = Vec::new();
+        if let Some(dir) = &self.dict {
+            loaded.push(casus_dict::load_petrarch_dir(dir).with_context(|| format!("cannot load {}", dir.display()))?);
+        }
+        for (files, kind) in [
+            (&self.verbs, K::Verbs),
+            (&self.actors, K::Actors),
+            (&self.agents, K::Agents),
+            (&self.discards, K::Discards),
+        ] {
+            for f in files {
+                loaded.push(
+                    casus_dict::load_petrarch_file(f, kind).with_context(|| format!("cannot load {}", f.display()))?,
+                );
+            }
+        }
+        if loaded.is_empty() {
+            return Ok(None);
+        }
+        let mut entries = casus_dict::Entries::default();
+        let mut err = std::io::stderr().lock();
+        for l in loaded {
+            let errors: Vec<_> = l.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+            for d in &errors {
+                writeln!(err, "casus: {d}")?;
+            }
+            entries.extend(l.entries);
+        }
+        Ok(Some(entries))
+    }
 }
 
 pub(crate) fn build_dictionary(lexicons: &[PathBuf], no_default: bool) -> anyhow::Result<Arc<Dictionary>> {
@@ -74,7 +127,20 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
         Some(d) => Some(d.parse().with_context(|| format!("--date {d:?}"))?),
         None => None,
     };
-    let dict = build_dictionary(&args.lexicon, args.no_default_lexicon)?;
+    let petrarch = args.petrarch_layer()?;
+    let dict = match petrarch {
+        None => build_dictionary(&args.lexicon, args.no_default_lexicon)?,
+        Some(layer) => {
+            // PETRARCH dictionaries replace the embedded lexicon; --lexicon files layer over them.
+            let mut layers = vec![layer];
+            for p in &args.lexicon {
+                layers.push(
+                    casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?.entries,
+                );
+            }
+            Arc::new(Dictionary::compile(&layers))
+        }
+    };
     let options =
         CoderOptions { keep_negated: args.keep_negated, require_dyad: args.require_dyad, explain: args.explain };
     let coder = Coder::new(dict).with_options(options);

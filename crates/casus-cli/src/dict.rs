@@ -33,7 +33,19 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<(Entries, Vec<casus_dict::Diagnosti
     let mut entries = Entries::default();
     let mut diags = Vec::new();
     for p in paths {
-        let l = casus_dict::load_path(p).with_context(|| format!("cannot load {}", p.display()))?;
+        let is_casus = p.is_dir() && !p.join("PETR_config.ini").exists()
+            || casus_dict::FileKind::of_path(&p.display().to_string().replace('\\', "/")).is_some();
+        let l = if is_casus {
+            casus_dict::load_path(p)
+        } else if p.is_dir() {
+            casus_dict::load_petrarch_dir(p)
+        } else {
+            let kind = casus_dict::PetrarchKind::of_path(p).ok_or_else(|| {
+                anyhow::anyhow!("{}: not a casus lexicon file nor a recognizable PETRARCH dictionary", p.display())
+            })?;
+            casus_dict::load_petrarch_file(p, kind)
+        }
+        .with_context(|| format!("cannot load {}", p.display()))?;
         entries.extend(l.entries);
         diags.extend(l.diagnostics);
     }

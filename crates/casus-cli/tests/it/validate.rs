@@ -34,3 +34,22 @@ fn petrarch_validation_ratchet() {
         std::fs::write(&ratchet_path, text).unwrap_or_else(|e| panic!("{e}"));
     }
 }
+
+#[test]
+fn phoenix_dictionaries_code_and_lint() {
+    let dir = root().join("../shared/conformance/petrarch2/dictionaries");
+    if !dir.exists() {
+        eprintln!("skipped: {} not present", dir.display());
+        return;
+    }
+    let out = casus(
+        &["code", "--dict", dir.to_str().unwrap_or_default(), "-"],
+        b"Russian troops attacked Ukrainian forces near Kharkiv.",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("1 documents"), "{stderr}");
+    let out = casus(&["dict", "lint", dir.join("Phoenix.agents.txt").to_str().unwrap_or_default()], b"");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.lines().last().is_some_and(|l| l.starts_with("0 errors")), "{stdout}");
+}

@@ -37,6 +37,25 @@ fn qusayr_expected_events() {
     // The US and Europe impose sanctions on the Syrian government.
     assert!(has("USA", Some("SYRGOV"), "163"), "no USA → SYRGOV 163: {listing:#?}");
     assert!(has("EUR", Some("SYRGOV"), "163"), "no EUR → SYRGOV 163: {listing:#?}");
+    // The recapture is placed in Al Qusayr, Homs, Syria (not the Egyptian Al Qusayr), with
+    // coordinates, from the sentence.
+    let recapture = coded
+        .events
+        .iter()
+        .find(|e| e.code.root_number() == 19 && e.text.contains("recapture"))
+        .unwrap_or_else(|| panic!("no recapture event: {listing:#?}"));
+    let loc = recapture.location.as_ref().unwrap_or_else(|| panic!("recapture has no location"));
+    assert_eq!(loc.country, "SYR", "{loc:?}");
+    assert_eq!(loc.admin1.as_deref(), Some("Homs"), "{loc:?}");
+    assert!(loc.name.contains("Qu"), "{loc:?}");
+    assert!((loc.lat - 34.5).abs() < 0.3 && (loc.lon - 36.6).abs() < 0.3, "{loc:?}");
+    // Dated from the article: "yesterday" against the publication date.
+    let mut dated = Document::from_plain("qusayr", text.clone());
+    dated.date = "2013-06-06".parse().ok();
+    let coded_dated = Coder::embedded().code(&dated);
+    let rec = coded_dated.events.iter().find(|e| e.code.root_number() == 19 && e.text.contains("recapture"));
+    assert_eq!(rec.and_then(|e| e.date).map(|d| d.to_string()).as_deref(), Some("2013-06-05"));
+    assert_eq!(rec.and_then(|e| e.date_raw.as_deref()), Some("yesterday"));
     // Every event carries its provenance and spans that slice the text.
     for e in &coded.events {
         assert_eq!(text.get(e.spans.verb.range()), Some(e.verb_text.as_str()));

@@ -72,6 +72,26 @@ impl PetrarchKind {
     }
 }
 
+impl PetrarchKind {
+    /// Guesses the kind of a TABARI/PETRARCH dictionary from its file name
+    /// (`Phoenix.Countries.actors.txt`, `Phoenix.agents.txt`, `CAMEO.2.0.txt`, `*.discards.txt`).
+    #[must_use]
+    pub fn of_path(path: &Path) -> Option<PetrarchKind> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        if name.contains("actor") {
+            Some(PetrarchKind::Actors)
+        } else if name.contains("agent") {
+            Some(PetrarchKind::Agents)
+        } else if name.contains("discard") {
+            Some(PetrarchKind::Discards)
+        } else if name.contains("verb") || name.starts_with("cameo") {
+            Some(PetrarchKind::Verbs)
+        } else {
+            None
+        }
+    }
+}
+
 /// Loads one PETRARCH dictionary file as the given kind.
 ///
 /// # Errors
