@@ -199,6 +199,20 @@ impl Coder {
                     continue;
                 }
                 made += 1;
+                // A bare agent facing an actor with a country is of that country ("Nigerian
+                // unions ... against the government" when the text names no other country).
+                let source_country = c.source.code.country().map(str::to_owned);
+                let mut c = c;
+                if let (Some(t), Some(sc)) = (c.target.as_mut(), source_country.as_deref()) {
+                    if !t.code.has_country() && !t.code.is_organisation() {
+                        t.code = t.code.with_country(sc);
+                    }
+                }
+                if !c.source.code.has_country() && !c.source.code.is_organisation() {
+                    if let Some(tc) = c.target.as_ref().and_then(|t| t.code.country()).map(str::to_owned) {
+                        c.source.code = c.source.code.with_country(&tc);
+                    }
+                }
                 coded.events.push(Event {
                     doc: doc.id.clone(),
                     sentence: si,
@@ -296,7 +310,7 @@ fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)], place_countries: &[String
     for (_, nps) in sentences {
         for np in nps {
             for m in &np.members {
-                if let (MemberKind::Named(_), Some(code)) = (m.kind, m.code.as_ref()) {
+                if let (MemberKind::Named(_) | MemberKind::Agent, Some(code)) = (m.kind, m.code.as_ref()) {
                     if let Some(c) = code.country() {
                         *counts.entry(c).or_default() += 1;
                         total += 1;

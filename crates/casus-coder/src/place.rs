@@ -28,7 +28,7 @@ impl Places {
         let gaz = Gazetteer::embedded();
         let mut counts: HashMap<&str, u32> = HashMap::new();
         for m in sentences.iter().flat_map(|(_, nps)| nps).flat_map(|np| &np.members) {
-            if let (MemberKind::Named(_), Some(code)) = (m.kind, m.code.as_ref()) {
+            if let (MemberKind::Named(_) | MemberKind::Agent, Some(code)) = (m.kind, m.code.as_ref()) {
                 if let Some(c) = code.country() {
                     *counts.entry(c).or_default() += 1;
                 }
