@@ -37,6 +37,9 @@ pub(crate) struct BenchArgs {
     /// A lexicon file or directory layered over the default (repeatable).
     #[arg(long, value_name = "PATH")]
     lexicon: Vec<std::path::PathBuf>,
+    /// Do not geolocate events (measures what geolocation costs).
+    #[arg(long)]
+    no_geo: bool,
 }
 
 /// Sentences of our own, used when the repository's examples are not at hand.
@@ -164,7 +167,8 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
         Coder::embedded()
     } else {
         Coder::new(crate::code::build_dictionary(&args.lexicon, false)?)
-    };
+    }
+    .with_options(casus_coder::CoderOptions { no_geo: args.no_geo, ..casus_coder::CoderOptions::default() });
     // Compile the lexicon before the clock starts.
     let _ = coder.code(&Document::from_body("warm", "Rebels attacked the town."));
     let mut out = std::io::stdout().lock();

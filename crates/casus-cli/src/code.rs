@@ -40,6 +40,9 @@ pub(crate) struct CodeArgs {
     /// Drop events that have no target actor.
     #[arg(long)]
     require_dyad: bool,
+    /// Do not geolocate events (no `location` field; a little faster).
+    #[arg(long)]
+    no_geo: bool,
     /// A lexicon file or directory in the casus format, layered over the default
     /// (repeatable; later ones win).
     #[arg(long, value_name = "PATH")]
@@ -141,8 +144,12 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             Arc::new(Dictionary::compile(&layers))
         }
     };
-    let options =
-        CoderOptions { keep_negated: args.keep_negated, require_dyad: args.require_dyad, explain: args.explain };
+    let options = CoderOptions {
+        keep_negated: args.keep_negated,
+        require_dyad: args.require_dyad,
+        explain: args.explain,
+        no_geo: args.no_geo,
+    };
     let coder = Coder::new(dict).with_options(options);
 
     let mut problems = Vec::new();

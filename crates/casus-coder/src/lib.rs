@@ -56,6 +56,8 @@ pub struct CoderOptions {
     pub require_dyad: bool,
     /// Produce a [`SentenceReport`] per sentence.
     pub explain: bool,
+    /// Do not geolocate events (no `location`; faster).
+    pub no_geo: bool,
 }
 
 /// The result of coding one document.
@@ -167,7 +169,8 @@ impl Coder {
             let nps = chunker.chunk(&toks);
             sentences.push((toks, nps));
         }
-        let mut places = place::Places::locate(&analysis, &sentences);
+        let mut places =
+            if self.options.no_geo { place::Places::default() } else { place::Places::locate(&analysis, &sentences) };
         let main_country = main_country(&sentences, &places.place_countries());
         places.finish(main_country.as_deref());
         // The publication date: the record's, else a dateline date with a year.

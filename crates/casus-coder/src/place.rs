@@ -81,6 +81,9 @@ impl Places {
     /// least, else the main country) and keeps the dateline only when it lies in the main
     /// country (a reporter in Gaziantep writes about Syria).
     pub(crate) fn finish(&mut self, main_country: Option<&str>) {
+        if self.per_sentence.is_empty() && self.dateline.is_none() {
+            return; // nothing located (geolocation off, or an empty document)
+        }
         let gaz = Gazetteer::embedded();
         let mut freq: HashMap<(String, Option<u32>), (usize, Location)> = HashMap::new();
         for (p, usable) in self.per_sentence.iter().flatten() {
