@@ -3,6 +3,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use casus_core::ActorCode;
 
 use crate::entry::{ActorEntry, AgentEntry, Entries, Item, Pattern};
@@ -14,13 +16,13 @@ pub type WordId = u32;
 /// A trie over word-id sequences.
 #[derive(Debug, Default)]
 struct Trie {
-    edges: HashMap<(u32, WordId), u32>,
+    edges: FxHashMap<(u32, WordId), u32>,
     values: Vec<Vec<u32>>,
 }
 
 impl Trie {
     fn new() -> Self {
-        Trie { edges: HashMap::new(), values: vec![Vec::new()] }
+        Trie { edges: FxHashMap::default(), values: vec![Vec::new()] }
     }
 
     fn insert(&mut self, key: &[WordId], value: u32) {
@@ -86,16 +88,16 @@ pub struct CompiledPattern {
 /// A compiled dictionary: every source format compiles to this, and the coder uses only it.
 #[derive(Debug)]
 pub struct Dictionary {
-    vocab: HashMap<String, WordId>,
+    vocab: FxHashMap<String, WordId>,
     actors: Vec<ActorEntry>,
     actor_needs_capital: Vec<bool>,
     actor_trie: Trie,
     agents: Vec<AgentEntry>,
     agent_trie: Trie,
     patterns: Vec<CompiledPattern>,
-    verb_heads: HashMap<WordId, Vec<u32>>,
-    noun_heads: HashMap<WordId, Vec<u32>>,
-    speech_heads: HashSet<WordId>,
+    verb_heads: FxHashMap<WordId, Vec<u32>>,
+    noun_heads: FxHashMap<WordId, Vec<u32>>,
+    speech_heads: FxHashSet<WordId>,
 }
 
 /// An actor-name match at a token position.
@@ -116,16 +118,16 @@ impl Dictionary {
         let lemmas = casus_text::Lexicon::embedded();
         let plurals = lemmas.plural_map();
         let mut d = Dictionary {
-            vocab: HashMap::new(),
+            vocab: FxHashMap::default(),
             actors: Vec::new(),
             actor_needs_capital: Vec::new(),
             actor_trie: Trie::new(),
             agents: Vec::new(),
             agent_trie: Trie::new(),
             patterns: Vec::new(),
-            verb_heads: HashMap::new(),
-            noun_heads: HashMap::new(),
-            speech_heads: HashSet::new(),
+            verb_heads: FxHashMap::default(),
+            noun_heads: FxHashMap::default(),
+            speech_heads: FxHashSet::default(),
         };
 
         // Actors: the highest layer that names a key wins the key.

@@ -287,10 +287,12 @@ pub struct Toponyms<'g> {
 }
 
 impl Toponyms<'static> {
-    /// A recognizer over [`Gazetteer::embedded`].
+    /// The recognizer over [`Gazetteer::embedded`], built once per process.
     #[must_use]
-    pub fn embedded() -> Toponyms<'static> {
-        Toponyms::new(Gazetteer::embedded())
+    pub fn embedded() -> &'static Toponyms<'static> {
+        static EMBEDDED: std::sync::LazyLock<Toponyms<'static>> =
+            std::sync::LazyLock::new(|| Toponyms::new(Gazetteer::embedded()));
+        &EMBEDDED
     }
 }
 

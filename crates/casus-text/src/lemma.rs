@@ -3,6 +3,8 @@
 //! WordNet's exception lists).
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static VERBS_TSV: &str = include_str!("../../../data/lemmas/verbs.tsv");
@@ -54,9 +56,9 @@ impl VerbForm {
 /// The lemma tables.
 #[derive(Debug)]
 pub struct Lexicon {
-    verbs: HashMap<&'static str, Vec<VerbForm>>,
-    nouns: HashMap<&'static str, &'static str>,
-    pos: HashMap<&'static str, &'static str>,
+    verbs: FxHashMap<&'static str, Vec<VerbForm>>,
+    nouns: FxHashMap<&'static str, &'static str>,
+    pos: FxHashMap<&'static str, &'static str>,
 }
 
 static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(VERBS_TSV, NOUNS_TSV, POS_TSV));
@@ -69,7 +71,7 @@ impl Lexicon {
     }
 
     fn parse(verbs_tsv: &'static str, nouns_tsv: &'static str, pos_tsv: &'static str) -> Lexicon {
-        let mut verbs: HashMap<&'static str, Vec<VerbForm>> = HashMap::with_capacity(80_000);
+        let mut verbs: FxHashMap<&'static str, Vec<VerbForm>> = FxHashMap::default();
         for line in verbs_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             let mut f = line.split('\t');
             let (Some(form), Some(lemma), tags) = (f.next(), f.next(), f.next().unwrap_or("VB")) else {
@@ -88,13 +90,13 @@ impl Lexicon {
             }
             verbs.entry(form).or_default().push(VerbForm { lemma, tags: bits });
         }
-        let mut nouns = HashMap::with_capacity(40_000);
+        let mut nouns = FxHashMap::default();
         for line in nouns_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             if let Some((plural, singular)) = line.split_once('\t') {
                 nouns.entry(plural).or_insert(singular.split('\t').next().unwrap_or(singular));
             }
         }
-        let mut pos = HashMap::with_capacity(80_000);
+        let mut pos = FxHashMap::default();
         for line in pos_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
             if let Some((word, tags)) = line.split_once('\t') {
                 pos.insert(word, tags);
