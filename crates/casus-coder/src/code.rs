@@ -185,6 +185,8 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub notes: Vec<String>,
     consumed: Vec<bool>,
     tok_np: Vec<Option<usize>>,
+    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma).
+    present: rustc_hash::FxHashSet<WordId>,
 }
 
 fn root_allows_no_target(code: CameoCode) -> bool {
@@ -216,6 +218,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             notes: Vec::new(),
             consumed: vec![false; toks.len()],
             tok_np,
+            present: toks
+                .iter()
+                .flat_map(|t| [t.word, t.noun, t.verb])
+                .filter(|&w| w != crate::annotate::NONE)
+                .collect(),
         }
     }
 
@@ -874,6 +881,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
         for &pi in list {
             let cp = self.dict.pattern(pi);
+            // A pattern needing a word the sentence lacks cannot match.
+            if !cp.required.iter().all(|group| group.iter().any(|w| self.present.contains(w))) {
+                continue;
+            }
             let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };
             let start = if cp.before.is_empty() {
                 Some(start)

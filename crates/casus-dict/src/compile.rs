@@ -83,6 +83,10 @@ pub struct CompiledPattern {
     pub before: Vec<CItem>,
     /// Items after the head.
     pub items: Vec<CItem>,
+    /// For each word item the pattern cannot do without: the words any of its
+    /// alternatives starts with. A sentence lacking all of one group cannot match, which
+    /// lets the coder skip most patterns at once.
+    pub required: Vec<Vec<WordId>>,
 }
 
 /// A compiled dictionary: every source format compiles to this, and the coder uses only it.
@@ -207,8 +211,8 @@ impl Dictionary {
                     continue;
                 }
                 let head = d.intern(&p.head);
-                let before = p.before.iter().map(|i| d.compile_item(i)).collect();
-                let items = p.items.iter().map(|i| d.compile_item(i)).collect();
+                let before: Vec<CItem> = p.before.iter().map(|i| d.compile_item(i)).collect();
+                let items: Vec<CItem> = p.items.iter().map(|i| d.compile_item(i)).collect();
                 let idx = u32::try_from(d.patterns.len()).unwrap_or(u32::MAX);
                 if p.noun_head {
                     d.noun_heads.entry(head).or_default().push(idx);
@@ -218,7 +222,20 @@ impl Dictionary {
                         d.speech_heads.insert(head);
                     }
                 }
-                d.patterns.push(CompiledPattern { pattern: p.clone(), before, items });
+                let required = before
+                    .iter()
+                    .chain(&items)
+                    .filter_map(|it: &CItem| match it {
+                        CItem::Phrase(alts) => {
+                            let mut firsts: Vec<WordId> = alts.iter().filter_map(|a| a.first().copied()).collect();
+                            firsts.sort_unstable();
+                            firsts.dedup();
+                            Some(firsts)
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                d.patterns.push(CompiledPattern { pattern: p.clone(), before, items, required });
             }
         }
         d
