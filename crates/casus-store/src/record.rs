@@ -27,6 +27,8 @@ pub struct DocumentMeta {
 /// place is compatible with every place when clustering.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Location {
+    /// The place's name ("Al Qusayr").
+    pub name: Option<String>,
     /// Country code (ISO 3166-1 alpha-3 or CAMEO country).
     pub country: Option<String>,
     /// First-level administrative division.
@@ -42,6 +44,7 @@ pub struct Location {
 impl From<&casus_core::Location> for Location {
     fn from(l: &casus_core::Location) -> Self {
         Location {
+            name: Some(l.name.clone()),
             country: Some(l.country.clone()),
             admin1: l.admin1.clone(),
             lat: Some(l.lat),

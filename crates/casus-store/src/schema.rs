@@ -70,10 +70,15 @@ CREATE INDEX events_code ON events(code);
 CREATE INDEX events_root ON events(root, date);
 CREATE INDEX events_doc ON events(doc_id, sentence);
 ",
+    // 2: the place's name and the stated date expression.
+    r"
+ALTER TABLE events ADD COLUMN place TEXT;
+ALTER TABLE events ADD COLUMN date_raw TEXT;
+",
 ];
 
 /// The schema version this build writes.
-pub(crate) const VERSION: i64 = 1;
+pub(crate) const VERSION: i64 = 2;
 
 /// Applies every migration the database has not seen, each in its own transaction.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {

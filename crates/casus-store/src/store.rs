@@ -14,7 +14,7 @@ use crate::{schema, Error, Filter, Result};
 pub(crate) const EVENT_COLUMNS: &str = "e.id, e.doc_id, e.sentence, e.date, e.source, e.target, \
     e.source_text, e.target_text, e.verb_text, e.code, e.negated, s.text, e.rule, \
     e.source_start, e.source_end, e.target_start, e.target_end, e.verb_start, e.verb_end, \
-    e.country, e.admin1, e.lat, e.lon, e.geonameid, d.source, d.url, d.ingested_at";
+    e.country, e.admin1, e.lat, e.lon, e.geonameid, d.source, d.url, d.ingested_at, e.place, e.date_raw";
 
 /// The joins every event query uses.
 pub(crate) const EVENT_FROM: &str = "events e \
@@ -169,9 +169,9 @@ impl Store {
                 "INSERT INTO events (doc_id, sentence, date, source, target, source_text, \
                  target_text, verb_text, code, root, quad_class, goldstein, plover_type, \
                  plover_mode, negated, rule, source_start, source_end, target_start, target_end, \
-                 verb_start, verb_end, country, admin1, lat, lon, geonameid) \
+                 verb_start, verb_end, country, admin1, lat, lon, geonameid, place, date_raw) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, \
-                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+                 ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
             )?;
             for rec in docs {
                 let m = &rec.meta;
@@ -242,6 +242,8 @@ impl Store {
                         loc.lat,
                         loc.lon,
                         loc.geonameid,
+                        loc.name,
+                        e.date_raw,
                     ])?;
                     summary.events += 1;
                 }
@@ -323,13 +325,14 @@ pub(crate) fn row_to_event(r: &Row<'_>) -> Result<StoredEvent> {
             target: target_start.zip(target_end).map(|(s, e)| Span::new(to_usize(s), to_usize(e))),
             verb: Span::new(to_usize(r.get(17)?), to_usize(r.get(18)?)),
         },
-        date_raw: None,
+        date_raw: r.get(28)?,
         location: None,
     };
     Ok(StoredEvent {
         id: r.get(0)?,
         event,
         location: Location {
+            name: r.get(27)?,
             country: r.get(19)?,
             admin1: r.get(20)?,
             lat: r.get(21)?,

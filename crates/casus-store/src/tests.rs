@@ -249,7 +249,7 @@ fn store_reopens_on_disk() {
     let s = must(Store::open(&path));
     assert_eq!(must(s.event_count()), 1);
     assert_eq!(must(s.meta("lexicon_version")).as_deref(), Some("abc"));
-    assert_eq!(must(s.meta("schema_version")).as_deref(), Some("1"));
+    assert_eq!(must(s.meta("schema_version")).as_deref(), Some("2"));
     let _ = std::fs::remove_dir_all(&dir);
 }
 

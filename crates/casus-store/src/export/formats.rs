@@ -233,15 +233,22 @@ pub(crate) fn gdelt_row(e: &StoredEvent, counts: (usize, usize, usize)) -> Vec<S
         row.extend(std::iter::repeat_n(String::new(), 7));
     }
     let loc = &e.location;
-    let geo_type = if loc.lat.is_some() || loc.geonameid.is_some() {
+    // GDELT geo types: 1 country, 4 world city, 5 world first-level division.
+    let geo_type = if loc.geonameid.is_some() {
         "4"
+    } else if loc.admin1.is_some() {
+        "5"
     } else if loc.country.is_some() {
         "1"
     } else {
         "0"
     };
     row.push(geo_type.into());
-    row.push(clean(loc.admin1.as_deref().or(loc.country.as_deref()).unwrap_or("")));
+    let full: Vec<&str> =
+        [loc.name.as_deref(), loc.admin1.as_deref(), loc.country.as_deref()].into_iter().flatten().collect();
+    let mut full = full;
+    full.dedup();
+    row.push(clean(&full.join(", ")));
     row.push(opt(loc.country.as_deref()));
     row.push(clean(loc.admin1.as_deref().unwrap_or("")));
     row.push(String::new());
@@ -321,7 +328,7 @@ pub(crate) fn phoenix(store: &Store, filter: &Filter, out: &mut dyn Write) -> Re
         let loc = &r.first.location;
         row.push(opt(loc.lat));
         row.push(opt(loc.lon));
-        row.push(String::new());
+        row.push(clean(loc.name.as_deref().unwrap_or("")));
         row.push(clean(loc.admin1.as_deref().unwrap_or("")));
         row.push(opt(loc.country.as_deref()));
         row.push(clean(&format!("{}_{}", e.doc, e.sentence)));
@@ -402,7 +409,7 @@ pub(crate) fn icews(store: &Store, filter: &Filter, out: &mut dyn Write) -> Resu
             clean(&e.doc),
             (e.sentence + 1).to_string(),
             clean(s.doc_source.as_deref().unwrap_or("")),
-            String::new(),
+            clean(if loc.geonameid.is_some() { loc.name.as_deref().unwrap_or("") } else { "" }),
             String::new(),
             clean(loc.admin1.as_deref().unwrap_or("")),
             opt(loc.country.as_deref()),
@@ -462,6 +469,7 @@ pub(crate) fn plover(store: &Store, filter: &Filter, out: &mut dyn Write) -> Res
             "sentence": e.sentence,
             "url": s.url,
             "publisher": s.doc_source,
+            "location_name": s.location.name,
             "country": s.location.country,
             "admin1": s.location.admin1,
             "lat": s.location.lat,
