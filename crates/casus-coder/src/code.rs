@@ -1117,15 +1117,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .take(3)
             .any(|w| matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("each", "other") | ("one", "another")));
         // "declared a bilateral ceasefire", "pledged to end their dispute": a joint action.
-        let window = &self.toks[i + 1..self.toks.len().min(m.end.max(i + 1) + 4)];
+        let window = &self.toks[i + 1..self.toks.len().min(m.end.max(i + 1) + 6)];
         let joint = window.iter().any(|w| matches!(w.lower.as_str(), "joint" | "bilateral" | "mutual" | "together" | "jointly"))
-            // "their" only before what two sides share: "their border dispute", "their ties".
-            || (window.iter().any(|w| w.lower == "their")
-                && window.iter().any(|x| {
+            // What two sides share: "renewed diplomatic ties", "their border dispute".
+            || (window.iter().any(|x| {
                     matches!(
                         x.lower.trim_end_matches('s'),
-                        "dispute" | "difference" | "conflict" | "relation" | "tie" | "talk" | "rivalry" | "war" | "feud"
-                            | "border" | "agreement" | "cooperation" | "quarrel" | "standoff"
+                        "dispute" | "difference" | "relation" | "tie" | "talk" | "rivalry" | "feud" | "agreement"
+                            | "cooperation" | "quarrel" | "standoff" | "accord" | "treaty" | "pact"
                     )
                 }));
         let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint);

@@ -56,11 +56,13 @@ impl ActorCode {
         self.country().is_some()
     }
 
-    /// Whether the code is an international or non-governmental organisation (`IGO...`,
-    /// `NGO...`).
+    /// Whether the code is an international or non-governmental organisation or an
+    /// international militarized group (`IGO...`, `NGO...`, `IMG...`): codes that never take
+    /// a country in front.
     #[must_use]
     pub fn is_organisation(&self) -> bool {
-        self.as_str().starts_with("IGO") || self.as_str().starts_with("NGO")
+        let s = self.as_str();
+        s.starts_with("IGO") || s.starts_with("NGO") || s.starts_with("IMG")
     }
 
     /// The role segments after the country (for `SYRGOVMIL`: `GOV`, `MIL`).
