@@ -584,6 +584,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 Class::Word if self.tok_np[p].is_none() && t.third && !pt.is_verb_form() && pt.class == Class::Word => {
                     return Err("plural noun after a modifier")
                 }
+                // "the drone attacks": a plural after a word that is mostly a noun.
+                Class::Word if self.tok_np[p].is_none() && t.third && !pt.cap && self.dict_pos_noun(pt) => {
+                    return Err("plural noun after a noun")
+                }
+                // "is weighing sanctions": a bare or -s form right after a lexical verb is its object.
+                Class::Word
+                    if self.tok_np[p].is_none()
+                        && pt.is_verb_form()
+                        && !self.dict_pos_noun(pt)
+                        && !(t.past || t.participle || t.gerund) =>
+                {
+                    return Err("after a verb: its object, a noun")
+                }
                 _ => {}
             }
         }
