@@ -231,7 +231,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv | Class::PossPron | Class::Det) {
             p += 1;
         }
-        self.nps.iter().position(|np| (pos..=p).contains(&np.start))
+        // A bare possessive ("its", "their") is not an object.
+        self.nps.iter().position(|np| (pos..=p).contains(&np.start) && self.toks[np.start].class != Class::PossPron)
     }
 
     fn skippable(&self, t: &Tok<'_>) -> bool {
@@ -277,7 +278,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 next.target = self.actor_within(pos, p);
                             }
                             if next.weak_target.is_none() {
-                                next.weak_target = self.actor_within(p, p + len);
+                                // The pattern's own word may be an actor's head ("against the junta").
+                                next.weak_target = self.tok_np[p + len - 1]
+                                    .filter(|&np| self.toks[self.nps[np].start].class != Class::PossPron);
                             }
                             if let Some(m) = self.match_items(items, k + 1, p + len, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
