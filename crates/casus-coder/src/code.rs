@@ -700,6 +700,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         let before = &self.toks[np.start - 1];
         let is_object = np.prep.is_some() || (before.is_verb_form() && self.tok_np[np.start - 1].is_none());
+        // The clause must already have its verb: "Officials in Seoul declined" is active.
+        let earlier_verb = self.toks[..np.start].iter().enumerate().any(|(k, w)| {
+            self.tok_np[k].is_none()
+                && (w.is_inflected_verb() || matches!(w.class, Class::Be | Class::Have | Class::Modal))
+        });
+        let is_object = is_object && earlier_verb;
         let next_ok =
             self.toks.get(i + 1).is_none_or(|n| matches!(n.class, Class::Prep | Class::To | Class::End | Class::Comma));
         is_object && next_ok
@@ -938,7 +944,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             self.notes.push("question: no events".into());
             return out;
         }
-        if let Some(cue) = self.toks.iter().find(|t| is_sports_word(&t.lower)) {
+        // A sports word that is part of an actor's name ("the Arab League") does not count.
+        if let Some((_, cue)) =
+            self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none())
+        {
             self.notes.push(format!("sports report (\"{}\"): no events", cue.text));
             return out;
         }
