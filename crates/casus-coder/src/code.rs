@@ -519,7 +519,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             if self.boundary(t)
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
-                || (t.is_inflected_verb() && !t.participle)
+                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t))
             {
                 return None;
             }
@@ -630,7 +630,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 Class::To => {
                     // "vowed to fight", but "continued to shell"
                     let gov = (0..k).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
-                    let realized = gov.is_some_and(|g| self.toks[g].verb_lemma.is_some_and(realizing_verb));
+                    // "is about to restore ties": imminent, coded as the action (as PETRARCH does).
+                    let realized = gov.is_some_and(|g| {
+                        self.toks[g].verb_lemma.is_some_and(realizing_verb) || self.toks[g].lower == "about"
+                    });
                     if realized {
                         return None;
                     }
