@@ -337,6 +337,18 @@ impl Chunker<'_> {
         let plural = head.plural;
         let mut how = head.how.clone();
         let (code, needs_country) = match head.kind {
+            // A name from a PETRARCH-style dictionary after a title agent takes its role,
+            // as PETRARCH does: "Bree Prime Minister Romendacil" → BRE + GOV.
+            MemberKind::Named(ActorKind::Other) => {
+                let title = comps[..comps.len() - 1].iter().rev().find(|c| c.kind == MemberKind::Agent);
+                match title {
+                    Some(a) if !head.code.segments().any(|s| a.code.segments().any(|r| r == s)) => {
+                        how = format!("{} + title {}", head.how, a.how);
+                        (head.code.join(&a.code).unwrap_or(head.code), false)
+                    }
+                    _ => (head.code, false),
+                }
+            }
             MemberKind::Named(_) => (head.code, false),
             _ => {
                 // An agent: borrow the country (or a group's whole code) from the left.

@@ -1209,6 +1209,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     rule: rule.to_owned(),
                 });
                 made += 1;
+                // A paired code ("visited" : "hosted") also codes the target's side.
+                if let Some(rev) = cp.pattern.reverse {
+                    out.push(Candidate {
+                        source: tg.clone(),
+                        target: Some(s.clone()),
+                        code: rev,
+                        verb,
+                        negated,
+                        rule: format!("{rule} (reverse)"),
+                    });
+                    made += 1;
+                }
             }
         }
         self.notes.push(format!(

@@ -145,6 +145,9 @@ pub struct Pattern {
     pub items: Vec<Item>,
     /// A reporting verb: the clause after it is coded on its own.
     pub speech: bool,
+    /// The code of the reverse event (target acting on source) that the pattern also
+    /// produces: PETRARCH's paired codes `[a:b]` ("visited" 042 : "hosted" 043).
+    pub reverse: Option<CameoCode>,
     /// The rule id reported on events.
     pub id: String,
     /// Where the pattern came from.

@@ -247,6 +247,7 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut V
                 before: Vec::new(),
                 items,
                 speech,
+                reverse: None,
                 id: format!("{}:{}", f[0], f[1]),
                 origin: sink.origin(line_no),
             }),

@@ -164,6 +164,11 @@ enum EventCode {
     NotCameo(String),
 }
 
+/// The second code of a pair `a:b`.
+fn reverse_of(pair: &Option<String>) -> Option<CameoCode> {
+    pair.as_deref().and_then(|p| p.split_once(':')).and_then(|(_, b)| b.trim().parse().ok())
+}
+
 impl EventCode {
     fn parse(raw: &str) -> EventCode {
         let raw = raw.trim();
@@ -272,6 +277,7 @@ impl Block {
                     before: verb.before.clone(),
                     items: verb.after.clone(),
                     speech,
+                    reverse: reverse_of(pair),
                     id: id(verb.line, pair),
                     origin: sink.origin(verb.line),
                 });
@@ -291,6 +297,7 @@ impl Block {
                     before,
                     items,
                     speech,
+                    reverse: reverse_of(pair),
                     id: id(p.line, pair),
                     origin: sink.origin(p.line),
                 });
