@@ -501,18 +501,47 @@ impl Chunker<'_> {
             if !(bare_agent && via && next.start > np.end && next.start <= np.end + 3) {
                 continue;
             }
-            let country = match (next.members.len(), next.members.first()) {
-                (1, Some(m)) if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country()) => {
-                    m.code.as_ref().and_then(|c| c.country()).map(str::to_owned)
+            // Countries of the place phrase, and of places coordinated with it
+            // ("lawmakers in Fornost and Gondor").
+            let place_country = |np: &Np| -> Option<String> {
+                match (np.members.len(), np.members.first()) {
+                    (1, Some(m)) if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country() || kind == ActorKind::Other) => {
+                        m.code
+                            .as_ref()
+                            .filter(|c| c.segments().count() == 1 || c.has_country())
+                            .and_then(|c| c.country())
+                            .map(str::to_owned)
+                    }
+                    _ => None,
                 }
-                _ => None,
             };
-            if let Some(c) = country {
-                let m = &mut simple[k].members[0];
-                if let Some(code) = m.code {
-                    m.code = Some(code.with_country(&c));
+            let mut countries: Vec<String> = place_country(next).into_iter().collect();
+            let mut j = k + 1;
+            while !countries.is_empty() && j + 1 < simple.len() {
+                let gap = &toks[simple[j].end..simple[j + 1].start];
+                let coordinated = !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap.iter().all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "or"));
+                match (coordinated, place_country(&simple[j + 1])) {
+                    (true, Some(c)) => countries.push(c),
+                    _ => break,
+                }
+                j += 1;
+            }
+            if let Some(first) = countries.first().cloned() {
+                let template = simple[k].members[0].clone();
+                if let Some(code) = template.code {
+                    let m = &mut simple[k].members[0];
+                    m.code = Some(code.with_country(&first));
                     m.needs_country = false;
-                    m.how = format!("{} + place \"{}\"", m.how, c);
+                    m.how = format!("{} + place \"{}\"", m.how, first);
+                    for c in &countries[1..] {
+                        let mut extra = template.clone();
+                        extra.code = Some(code.with_country(c));
+                        extra.needs_country = false;
+                        extra.how = format!("{} + place \"{c}\"", template.how);
+                        simple[k].members.push(extra);
+                    }
                 }
             }
         }

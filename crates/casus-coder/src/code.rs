@@ -1119,11 +1119,25 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let sources = self.actors(snp, None);
         // The topic of the clause when nothing else is the target ("expressed concern over
         // the violence in Libya"); a compound subject instead acts on itself (below).
+        // A compound subject takes the topic as target only when a preposition of partnership
+        // introduces it ("welcomed ties with Osgiliath"); otherwise it may act on itself.
+        let partner = |np: usize| {
+            self.nps[np]
+                .prep
+                .is_some_and(|p| matches!(self.toks[p].lower.as_str(), "with" | "between" | "to" | "against"))
+        };
+        let single = sources.len() < 2;
         let target_np = match target_np {
-            None if !passive && sources.len() < 2 && (!cp.pattern.has_target_slot() || m.target.is_some()) => {
-                self.first_actor_after(m.end).or(m.weak_target).filter(|&np| np != snp)
-            }
-            None if !passive && sources.len() < 2 => m.weak_target.filter(|&np| np != snp),
+            None if !passive && (!cp.pattern.has_target_slot() || m.target.is_some()) => self
+                .first_actor_after(m.end)
+                .filter(|&np| single || partner(np))
+                .or(m.weak_target.filter(|_| single))
+                .filter(|&np| np != snp),
+            None if !passive => self
+                .first_actor_after(m.end)
+                .filter(|&np| !single && partner(np))
+                .or(m.weak_target.filter(|_| single))
+                .filter(|&np| np != snp),
             t => t,
         };
         if sources.is_empty() {
