@@ -1170,12 +1170,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
                 }));
         let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint);
+        let negated =
+            self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));
+        let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
+        let verb = Span::new(t.span.start, verb_end.max(t.span.end));
         if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep && reciprocal {
             let mut made = 0;
-            let negated =
-                self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));
-            let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
-            let verb = Span::new(t.span.start, verb_end.max(t.span.end));
             for a in &sources {
                 for b in &sources {
                     if a.code != b.code {
@@ -1200,10 +1200,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
             return;
         }
-        let negated =
-            self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));
-        let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
-        let verb = Span::new(t.span.start, verb_end.max(t.span.end));
         let mut made = 0;
         for s in &sources {
             if targets.is_empty() {
