@@ -25,6 +25,8 @@ pub(crate) struct Tok<'a> {
     pub verb_lemma: Option<&'static str>,
     /// Dictionary id of the verb lemma.
     pub verb: WordId,
+    /// Tags of the word in the POS dictionary, most frequent first ("NNS VBZ").
+    pub pos: Option<&'static str>,
     pub past: bool,
     pub participle: bool,
     pub gerund: bool,
@@ -69,10 +71,12 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
                     }
                 }
             }
+            let pos = if class == Class::Word { lex.pos_tags(&lower) } else { None };
             Tok {
                 text: t.text,
                 span: t.span,
                 cap: t.is_capitalized(),
+                pos,
                 lower,
                 class,
                 word,

@@ -67,6 +67,15 @@ pub(crate) struct Chunker<'d> {
     pub dict: &'d Dictionary,
     pub lex: &'static Lexicon,
     pub date: Option<Date>,
+    /// Write the `how` of every component (for `--explain`); otherwise they stay empty.
+    pub explain: bool,
+}
+
+/// A component's `how`, written only when explaining (formatting costs time on every phrase).
+macro_rules! how {
+    ($chunker:expr, $($arg:tt)*) => {
+        if $chunker.explain { format!($($arg)*) } else { String::new() }
+    };
 }
 
 impl Chunker<'_> {
@@ -92,7 +101,7 @@ impl Chunker<'_> {
         match pick {
             Some(i) => {
                 let e = entry(i);
-                Some((e.code, e.kind, format!("{} ({})", e.origin, e.kind.as_str())))
+                Some((e.code, e.kind, how!(self, "{} ({})", e.origin, e.kind.as_str())))
             }
             None => {
                 let e = entry(first);
@@ -112,11 +121,15 @@ impl Chunker<'_> {
                     };
                     let near = usable.iter().copied().min_by_key(|&i| dist(i)).unwrap_or(first);
                     let n = entry(near);
-                    return Some((n.code, n.kind, format!("{} ({}, nearest dated entry)", n.origin, n.kind.as_str())));
+                    return Some((
+                        n.code,
+                        n.kind,
+                        how!(self, "{} ({}, nearest dated entry)", n.origin, n.kind.as_str()),
+                    ));
                 }
                 let country = e.code.country()?;
                 let code: ActorCode = format!("{country}ELI").parse().ok()?;
-                Some((code, e.kind, format!("{} (out of office on this date: {country}ELI)", e.origin)))
+                Some((code, e.kind, how!(self, "{} (out of office on this date: {country}ELI)", e.origin)))
             }
         }
     }
@@ -137,7 +150,7 @@ impl Chunker<'_> {
             return None;
         }
         let country: ActorCode = code.country()?.parse().ok()?;
-        let how = format!("{how} (in \"{}\")", t.text);
+        let how = how!(self, "{how} (in \"{}\")", t.text);
         Some(Comp { start: j, end: j + 1, kind: MemberKind::Named(kind), code: country, plural: false, how })
     }
 
@@ -174,7 +187,7 @@ impl Chunker<'_> {
                     kind: MemberKind::Agent,
                     code: a.role,
                     plural,
-                    how: format!("{} (agent {:?})", a.origin, a.noun),
+                    how: how!(self, "{} (agent {:?})", a.origin, a.noun),
                 })
             }
             _ => None,
@@ -190,7 +203,7 @@ impl Chunker<'_> {
                 if t.cap || t.lower.contains('-') || is_group_anaphor(&t.lower) {
                     return true;
                 }
-                match self.lex.pos_tags(&t.lower) {
+                match t.pos {
                     None => true,
                     Some(tags) => {
                         let first = tags.split(' ').next().unwrap_or("");
@@ -261,7 +274,7 @@ impl Chunker<'_> {
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
                 && (comps.is_empty() && prev_in_np || after_component)
-                && (self.lex.mostly_verb(&t.lower)
+                && (t.pos.and_then(|p| p.split(' ').next()).is_some_and(|p| p.starts_with("VB"))
                     || t.past
                     || t.third
                     || prev_in_np
@@ -343,7 +356,7 @@ impl Chunker<'_> {
                 let title = comps[..comps.len() - 1].iter().rev().find(|c| c.kind == MemberKind::Agent);
                 match title {
                     Some(a) if !head.code.segments().any(|s| a.code.segments().any(|r| r == s)) => {
-                        how = format!("{} + title {}", head.how, a.how);
+                        how = how!(self, "{} + title {}", head.how, a.how);
                         (head.code.join(&a.code).unwrap_or(head.code), false)
                     }
                     _ => (head.code, false),
@@ -360,15 +373,15 @@ impl Chunker<'_> {
                             // appended to the whole actor code, as PETRARCH does.
                             let already = c.code.segments().any(|s| head.code.segments().any(|r| r == s));
                             code = if already { Some(c.code) } else { c.code.join(&head.code) };
-                            how = format!("{} + {}", c.how, head.how);
+                            how = how!(self, "{} + {}", c.how, head.how);
                         } else if kind.lends_country() {
                             if let Some(country) = c.code.country() {
                                 code = format!("{country}{}", head.code).parse().ok();
-                                how = format!("{} + {}", c.how, head.how);
+                                how = how!(self, "{} + {}", c.how, head.how);
                             }
                         } else {
                             code = Some(c.code);
-                            how = format!("{} (its {})", c.how, head.how);
+                            how = how!(self, "{} (its {})", c.how, head.how);
                         }
                         break;
                     }
@@ -378,7 +391,7 @@ impl Chunker<'_> {
                     None => {
                         match self.place_country(toks, start, head.start).filter(|_| !head.code.is_organisation()) {
                             Some((country, place)) => {
-                                how = format!("{how} + place \"{place}\"");
+                                how = how!(self, "{how} + place \"{place}\"");
                                 (head.code.with_country(&country), false)
                             }
                             None => (head.code, !head.code.is_organisation()),
@@ -416,7 +429,7 @@ impl Chunker<'_> {
                         kind: MemberKind::Pronoun,
                         plural: pronoun_number(&t.lower).unwrap_or(false),
                         needs_country: false,
-                        how: format!("pronoun {:?}", t.lower),
+                        how: how!(self, "pronoun {:?}", t.lower),
                     }],
                     prep: None,
                     possessive: t.class == Class::PossPron,
@@ -438,7 +451,7 @@ impl Chunker<'_> {
                             kind: MemberKind::Anaphor,
                             plural: false,
                             needs_country: false,
-                            how: format!("anaphor \"the {}\"", toks[i + 1].lower),
+                            how: how!(self, "anaphor \"the {}\"", toks[i + 1].lower),
                         }],
                         prep: None,
                         possessive: false,
@@ -534,12 +547,12 @@ impl Chunker<'_> {
                     let m = &mut simple[k].members[0];
                     m.code = Some(code.with_country(&first));
                     m.needs_country = false;
-                    m.how = format!("{} + place \"{}\"", m.how, first);
+                    m.how = how!(self, "{} + place \"{}\"", m.how, first);
                     for c in &countries[1..] {
                         let mut extra = template.clone();
                         extra.code = Some(code.with_country(c));
                         extra.needs_country = false;
-                        extra.how = format!("{} + place \"{c}\"", template.how);
+                        extra.how = how!(self, "{} + place \"{c}\"", template.how);
                         simple[k].members.push(extra);
                     }
                 }

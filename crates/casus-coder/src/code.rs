@@ -163,7 +163,7 @@ fn stance_of(t: &Tok<'_>) -> Option<Stance> {
 }
 
 /// A pattern match.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 struct PMatch {
     score: u32,
     end: usize,
@@ -185,8 +185,60 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub notes: Vec<String>,
     consumed: Vec<bool>,
     tok_np: Vec<Option<usize>>,
-    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma).
-    present: rustc_hash::FxHashSet<WordId>,
+    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma), sorted.
+    present: Vec<WordId>,
+    /// The Bloom signature of `present`.
+    present_sig: Signature,
+    /// Each pattern's signature of required words.
+    pattern_sigs: &'s [PatternSig],
+}
+
+/// A 256-bit Bloom signature of a set of word ids: a pattern whose required words set a bit
+/// the sentence's words do not cannot match, and is skipped without looking further.
+pub(crate) type Signature = [u64; 4];
+
+/// What a pattern requires, as signatures: every bit of `all` (groups of one word), and
+/// some bit of each of `any` (groups of alternatives).
+#[derive(Debug, Default)]
+pub(crate) struct PatternSig {
+    all: Signature,
+    any: Vec<Signature>,
+}
+
+impl PatternSig {
+    fn may_match(&self, present: &Signature) -> bool {
+        self.all.iter().zip(present).all(|(p, s)| p & !s == 0)
+            && self.any.iter().all(|g| g.iter().zip(present).any(|(p, s)| p & s != 0))
+    }
+}
+
+fn sig_bit(w: WordId) -> (usize, u64) {
+    let h = u64::from(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+    ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+/// The signatures of each pattern's required words.
+pub(crate) fn pattern_signatures(dict: &Dictionary) -> Vec<PatternSig> {
+    dict.patterns()
+        .iter()
+        .map(|cp| {
+            let mut sig = PatternSig::default();
+            for group in &cp.required {
+                if let [w] = group.as_slice() {
+                    let (i, b) = sig_bit(*w);
+                    sig.all[i] |= b;
+                } else if !group.is_empty() {
+                    let mut g = [0u64; 4];
+                    for &w in group {
+                        let (i, b) = sig_bit(w);
+                        g[i] |= b;
+                    }
+                    sig.any.push(g);
+                }
+            }
+            sig
+        })
+        .collect()
 }
 
 fn root_allows_no_target(code: CameoCode) -> bool {
@@ -201,7 +253,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         doc_text: &'a str,
         memory: &'s [Antecedent],
         country: Option<&'s str>,
+        pattern_sigs: &'s [PatternSig],
     ) -> Self {
+        let mut present: Vec<WordId> =
+            toks.iter().flat_map(|t| [t.word, t.noun, t.verb]).filter(|&w| w != crate::annotate::NONE).collect();
+        present.sort_unstable();
+        present.dedup();
+        let mut present_sig = [0u64; 4];
+        for &w in &present {
+            let (i, b) = sig_bit(w);
+            present_sig[i] |= b;
+        }
         let mut tok_np = vec![None; toks.len()];
         for (k, np) in nps.iter().enumerate() {
             for slot in &mut tok_np[np.start..np.end] {
@@ -218,11 +280,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             notes: Vec::new(),
             consumed: vec![false; toks.len()],
             tok_np,
-            present: toks
-                .iter()
-                .flat_map(|t| [t.word, t.noun, t.verb])
-                .filter(|&w| w != crate::annotate::NONE)
-                .collect(),
+            present,
+            present_sig,
+            pattern_sigs,
         }
     }
 
@@ -294,7 +354,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             CItem::Optional(inner) => {
                 let with = self
-                    .match_items(&[(**inner).clone()], 0, pos, acc.clone())
+                    .match_items(std::slice::from_ref(&**inner), 0, pos, acc.clone())
                     .and_then(|m| self.match_items(items, k + 1, m.end, m));
                 let without = self.match_items(items, k + 1, pos, acc);
                 match (with, without) {
@@ -545,7 +605,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     /// Whether the word is mostly a noun ("positions", "posts"), by the tag dictionary.
     fn dict_pos_noun(&self, t: &Tok<'_>) -> bool {
-        casus_text::Lexicon::embedded().pos_tags(&t.lower).is_some_and(|tags| tags.starts_with("NN"))
+        t.pos.is_some_and(|tags| tags.starts_with("NN"))
     }
 
     /// Whether the token at `i` is used as a verb here.
@@ -905,9 +965,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     fn try_patterns(&self, head: usize, list: &[u32]) -> Vec<(PMatch, &'s CompiledPattern)> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
         for &pi in list {
-            let cp = self.dict.pattern(pi);
             // A pattern needing a word the sentence lacks cannot match.
-            if !cp.required.iter().all(|group| group.iter().any(|w| self.present.contains(w))) {
+            if self.pattern_sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
+                continue;
+            }
+            let cp = self.dict.pattern(pi);
+            if !cp.required.iter().all(|group| group.iter().any(|w| self.present.binary_search(w).is_ok())) {
                 continue;
             }
             let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };

@@ -122,6 +122,8 @@ pub struct ActorReport {
 #[derive(Debug, Clone)]
 pub struct Coder {
     dict: Arc<Dictionary>,
+    /// Required-word signatures of the dictionary's patterns (a prefilter).
+    pattern_sigs: Arc<[code::PatternSig]>,
     options: CoderOptions,
 }
 
@@ -132,7 +134,8 @@ impl Coder {
     /// A coder over a compiled dictionary.
     #[must_use]
     pub fn new(dict: Arc<Dictionary>) -> Coder {
-        Coder { dict, options: CoderOptions::default() }
+        let pattern_sigs = code::pattern_signatures(&dict).into();
+        Coder { dict, pattern_sigs, options: CoderOptions::default() }
     }
 
     /// A coder over the embedded default lexicon (compiled once per process).
@@ -159,7 +162,7 @@ impl Coder {
     pub fn code(&self, doc: &Document) -> Coded {
         let analysis = doc.analyze();
         let lex = Lexicon::embedded();
-        let chunker = Chunker { dict: &self.dict, lex, date: doc.date };
+        let chunker = Chunker { dict: &self.dict, lex, date: doc.date, explain: self.options.explain };
         // Pass 1: tokens and actor phrases of every sentence.
         let mut sentences: Vec<(Vec<Tok<'_>>, Vec<Np>)> = Vec::with_capacity(analysis.sentences.len());
         for s in &analysis.sentences {
@@ -186,12 +189,25 @@ impl Coder {
         let mut memory: Vec<Antecedent> = Vec::new();
         for (si, (toks, nps)) in sentences.iter().enumerate() {
             let span = analysis.sentences[si].span;
-            let mut sc = SentenceCoder::new(&self.dict, toks, nps, &doc.text, &memory, main_country.as_deref());
+            let mut sc = SentenceCoder::new(
+                &self.dict,
+                toks,
+                nps,
+                &doc.text,
+                &memory,
+                main_country.as_deref(),
+                &self.pattern_sigs,
+            );
             let candidates = sc.code(true);
             // A date the sentence states ("yesterday", "on June 4") is the event's date.
-            let stated = casus_text::find_dates(doc.text.get(span.range()).unwrap_or(""), span.start, pub_date)
-                .into_iter()
-                .find(|d| d.date.is_some() && d.precision == casus_text::DatePrecision::Day);
+            // (Looked for only when the sentence has events.)
+            let stated = if candidates.is_empty() {
+                None
+            } else {
+                casus_text::find_dates(doc.text.get(span.range()).unwrap_or(""), span.start, pub_date)
+                    .into_iter()
+                    .find(|d| d.date.is_some() && d.precision == casus_text::DatePrecision::Day)
+            };
             let mut made = 0;
             for c in candidates {
                 if c.negated && !self.options.keep_negated {

@@ -289,6 +289,33 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// Whether `text` has a word that every date expression needs: a digit, a month, a
+/// weekday, or one of the relative words ("yesterday", "week", ...). A cheap test that
+/// spares most sentences the full scan.
+fn may_hold_date(text: &str) -> bool {
+    const CUES: &[&[u8]] =
+        &[b"yesterday", b"today", b"tonight", b"tomorrow", b"night", b"week", b"month", b"year", b"sept"];
+    let mut buf = [0u8; 9];
+    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        if word.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        if word.len() < 3 || word.len() > buf.len() {
+            continue;
+        }
+        let w = &mut buf[..word.len()];
+        w.copy_from_slice(word);
+        w.make_ascii_lowercase();
+        let w = &*w;
+        let named =
+            |names: &[&str]| names.iter().any(|n| n.as_bytes() == w || (w.len() == 3 && n.as_bytes().starts_with(w)));
+        if CUES.contains(&w) || named(&MONTHS) || WEEKDAYS.iter().any(|d| d.as_bytes() == w) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Finds the date expressions in `text`, which starts at document byte `offset`, resolving
 /// relative ones against `publication`.
 ///
@@ -296,6 +323,9 @@ impl Scanner<'_, '_> {
 /// the whole expression. Expressions are returned left to right, without overlaps.
 #[must_use]
 pub fn find_dates(text: &str, offset: usize, publication: Option<Date>) -> Vec<DateMention> {
+    if !may_hold_date(text) {
+        return Vec::new();
+    }
     let toks = tokenize(text, offset);
     let scanner = Scanner { lower: toks.iter().map(|t| t.text.to_lowercase()).collect(), toks: &toks, publication };
     let mut out = Vec::new();
@@ -375,6 +405,14 @@ mod tests {
         ("Report of 2013-06-03 said.", "2013-06-03", "2013-06-03", DatePrecision::Day),
         ("It happened last year.", "last year", "2012-01-01", DatePrecision::Year),
     ];
+
+    #[test]
+    fn the_prefilter_passes_every_case() {
+        for (text, ..) in CASES {
+            assert!(may_hold_date(text), "{text}");
+        }
+        assert!(!may_hold_date("Rebels attacked the town and seized the airport."));
+    }
 
     #[test]
     fn table() {
