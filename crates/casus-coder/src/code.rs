@@ -330,7 +330,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             let mut next = PMatch {
                                 score: acc.score + u32::try_from(len).unwrap_or(1),
                                 last_word: p + len - 1,
-                                ..acc.clone()
+                                ..acc
                             };
                             // "released five American prisoners": an actor among the
                             // skipped modifiers is the target.
@@ -354,7 +354,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             CItem::Optional(inner) => {
                 let with = self
-                    .match_items(std::slice::from_ref(&**inner), 0, pos, acc.clone())
+                    .match_items(std::slice::from_ref(&**inner), 0, pos, acc)
                     .and_then(|m| self.match_items(items, k + 1, m.end, m));
                 let without = self.match_items(items, k + 1, pos, acc);
                 match (with, without) {
@@ -386,7 +386,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if p > n || (skip > 0 && self.boundary(&self.toks[p - 1])) {
                         break;
                     }
-                    let mut acc = acc.clone();
+                    let mut acc = acc;
                     if acc.target.is_none() && skip > 0 {
                         // "rejected Sri Lanka's request": an actor inside the gap.
                         acc.target = self.actor_within(pos, p);
@@ -457,7 +457,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         };
                         if self.matches_phrase(start, alt) {
                             let next =
-                                PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), ..acc.clone() };
+                                PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), ..acc };
                             if let Some(m) = self.match_before(items, k - 1, start, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
@@ -469,7 +469,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
             CItem::Optional(inner) => {
-                let with = self.match_before(std::slice::from_ref(inner.as_ref()), 1, pos, acc.clone());
+                let with = self.match_before(std::slice::from_ref(inner.as_ref()), 1, pos, acc);
                 let with = with.and_then(|m| {
                     let new_pos = self.before_pos(inner, pos)?;
                     self.match_before(items, k - 1, new_pos, m)
@@ -504,7 +504,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if skip > 0 && self.boundary(&self.toks[p]) {
                         break;
                     }
-                    if let Some(m) = self.match_before(items, k - 1, p, acc.clone()) {
+                    if let Some(m) = self.match_before(items, k - 1, p, acc) {
                         if best.as_ref().is_none_or(|b| m.score > b.score) {
                             best = Some(m);
                         }
