@@ -53,7 +53,12 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
     tokens
         .iter()
         .map(|t| {
-            let lower = normalize(t.text);
+            // Plain ASCII (most words) only needs lower-casing.
+            let lower = if t.text.is_ascii() && !t.text.contains('`') {
+                t.text.to_ascii_lowercase()
+            } else {
+                normalize(t.text)
+            };
             let class = classify(&lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
             let word = dict.word(&lower).unwrap_or(NONE);
             let noun = lex.noun_singular(&lower).and_then(|s| dict.word(s)).unwrap_or(word);
