@@ -456,8 +456,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             continue;
                         };
                         if self.matches_phrase(start, alt) {
-                            let next =
-                                PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), ..acc };
+                            let next = PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), ..acc };
                             if let Some(m) = self.match_before(items, k - 1, start, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
