@@ -9,10 +9,11 @@ use crate::{Error, Plover};
 
 mod table;
 
-/// One of the 311 CAMEO 1.1b3 event codes (`"01"`, `"072"`, `"0211"`).
+/// One of the 311 CAMEO 1.1b3 event codes (`"01"`, `"072"`, `"0211"`), or a code a
+/// dictionary defines outside the codebook ([`CameoCode::custom`]).
 ///
-/// The code is validated at parse time and carries its codebook facts: name, Goldstein
-/// value, root and quad class. It is `Copy` and one `u16` wide.
+/// The code is validated at parse time (`FromStr` accepts the codebook only) and carries its
+/// codebook facts: name, Goldstein value, root and quad class. It is `Copy` and one `u16` wide.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CameoCode(u16);
 
@@ -58,7 +59,39 @@ impl CameoCode {
     }
 
     fn entry(self) -> &'static (&'static str, f32, &'static str) {
-        &table::CODES[usize::from(self.0)]
+        match table::CODES.get(usize::from(self.0)) {
+            Some(e) => e,
+            None => custom::entry(usize::from(self.0) - table::CODES.len()),
+        }
+    }
+
+    /// A code a dictionary defines outside the CAMEO codebook (PETRARCH validation files
+    /// use WEIS-era codes such as `"212"` or `"174K"`): 1 to 6 ASCII letters, digits or
+    /// `+`. A CAMEO code is returned as such. Dictionary-defined codes have no Goldstein value
+    /// (0.0), no PLOVER type, and the name `"dictionary-defined code"`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownCameoCode`] when the text is not of that form.
+    pub fn custom(code: &str) -> Result<CameoCode, Error> {
+        let code = code.trim();
+        if let Ok(c) = code.parse() {
+            return Ok(c);
+        }
+        let well_formed = (1..=6).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+');
+        if !well_formed {
+            return Err(Error::UnknownCameoCode { code: code.to_owned() });
+        }
+        let i = custom::intern(code).ok_or_else(|| Error::UnknownCameoCode { code: code.to_owned() })?;
+        u16::try_from(table::CODES.len() + i)
+            .map(CameoCode)
+            .map_err(|_| Error::UnknownCameoCode { code: code.to_owned() })
+    }
+
+    /// Whether the code is dictionary-defined, not from the CAMEO codebook.
+    #[must_use]
+    pub fn is_custom(self) -> bool {
+        usize::from(self.0) >= table::CODES.len()
     }
 
     /// The code as written: `"072"`.
@@ -269,9 +302,43 @@ impl Serialize for CameoCode {
 }
 
 impl<'de> Deserialize<'de> for CameoCode {
+    /// Accepts CAMEO codes and dictionary-defined ones (see [`CameoCode::custom`]), so that
+    /// events casus wrote read back.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        CameoCode::custom(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// The process-wide table of dictionary-defined codes: interned once, never removed (a
+/// dictionary defines a few dozen at most).
+mod custom {
+    use std::sync::RwLock;
+
+    static CODES: RwLock<Vec<&'static (&'static str, f32, &'static str)>> = RwLock::new(Vec::new());
+
+    /// At most this many distinct dictionary-defined codes per process.
+    const MAX: usize = 4096;
+
+    pub(super) fn intern(code: &str) -> Option<usize> {
+        if let Some(i) = CODES.read().ok()?.iter().position(|e| e.0 == code) {
+            return Some(i);
+        }
+        let mut w = CODES.write().ok()?;
+        if let Some(i) = w.iter().position(|e| e.0 == code) {
+            return Some(i);
+        }
+        if w.len() >= MAX {
+            return None;
+        }
+        let name: &'static str = Box::leak(code.to_owned().into_boxed_str());
+        w.push(Box::leak(Box::new((name, 0.0, "dictionary-defined code"))));
+        Some(w.len() - 1)
+    }
+
+    pub(super) fn entry(i: usize) -> &'static (&'static str, f32, &'static str) {
+        static UNKNOWN: (&str, f32, &str) = ("---", 0.0, "dictionary-defined code");
+        CODES.read().ok().and_then(|v| v.get(i).copied()).unwrap_or(&UNKNOWN)
     }
 }
 
@@ -292,6 +359,22 @@ mod tests {
             assert_eq!(r.level(), 1);
             assert_eq!(r.root(), r);
         }
+    }
+
+    #[test]
+    fn dictionary_defined_codes() {
+        let c = CameoCode::custom("174K").unwrap_or_else(|e| panic!("{e}"));
+        assert!(c.is_custom());
+        assert_eq!(c.as_str(), "174K");
+        assert_eq!(c.goldstein(), 0.0);
+        assert_eq!(CameoCode::custom("174K").ok(), Some(c));
+        assert_eq!(c.parent(), Some(code("174")));
+        assert!(!CameoCode::custom("072").unwrap_or_else(|e| panic!("{e}")).is_custom());
+        assert!(CameoCode::custom("a b").is_err());
+        assert!(CameoCode::custom("---").is_err());
+        assert!("174K".parse::<CameoCode>().is_err(), "FromStr stays strict");
+        let back: CameoCode = serde_json::from_str("\"174K\"").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, c);
     }
 
     #[test]

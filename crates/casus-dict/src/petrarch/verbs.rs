@@ -166,7 +166,7 @@ enum EventCode {
 
 /// The second code of a pair `a:b`.
 fn reverse_of(pair: &Option<String>) -> Option<CameoCode> {
-    pair.as_deref().and_then(|p| p.split_once(':')).and_then(|(_, b)| b.trim().parse().ok())
+    pair.as_deref().and_then(|p| p.split_once(':')).and_then(|(_, b)| CameoCode::custom(b).ok())
 }
 
 impl EventCode {
@@ -180,7 +180,7 @@ impl EventCode {
         if primary.is_empty() || primary.bytes().all(|b| b == b'-') {
             return EventCode::Code { code: None, pair };
         }
-        match primary.parse::<CameoCode>() {
+        match CameoCode::custom(primary) {
             Ok(c) => EventCode::Code { code: Some(c), pair },
             Err(_) => EventCode::NotCameo(raw.to_owned()),
         }
@@ -199,6 +199,10 @@ impl EventCode {
 /// Reports an unusable code (once per line); returns the code when usable.
 fn check_code(code: &EventCode, line: usize, sink: &mut Sink<'_>, tallies: &mut Tallies) -> Option<EventCode> {
     match code {
+        EventCode::Code { code: Some(c), .. } if c.is_custom() => {
+            sink.warn(line, format!("[{c}] is not in the CAMEO codebook: coded as a dictionary-defined code"));
+            Some(code.clone())
+        }
         EventCode::Code { .. } => Some(code.clone()),
         EventCode::ReverseOnly(_) => {
             tallies.reverse.add(line);
@@ -771,9 +775,11 @@ CO-OPERATE
         let (e, d) = parse(P2);
         let errors: Vec<_> = d.iter().filter(|x| x.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "{errors:?}");
-        // GRANT: 3 verbs × (bare + 5 usable patterns).
+        // GRANT: bare + 6 usable patterns ([999] is a dictionary-defined code).
         let grant: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "grant").collect();
-        assert_eq!(grant.len(), 6, "{grant:#?}\n{d:#?}");
+        assert_eq!(grant.len(), 7, "{grant:#?}\n{d:#?}");
+        assert_eq!(grant[6].code.map(CameoCode::as_str), Some("999"));
+        assert!(grant[6].code.is_some_and(CameoCode::is_custom));
         assert_eq!(grant[0].code, code("070"));
         assert!(grant[0].items.is_empty() && grant[0].before.is_empty());
         assert_eq!(grant[0].id, "test.verbs.txt:18");
@@ -854,8 +860,11 @@ CO-OPERATE
         let (e, d) = parse(text);
         assert!(d.iter().all(|x| x.severity == Severity::Warning), "{d:?}");
         let ab: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "abandon").collect();
-        // The block code [345] is not CAMEO: no bare pattern; six usable patterns.
-        assert_eq!(ab.len(), 6, "{ab:?}");
+        // The block code [345] is not CAMEO but kept as a dictionary-defined code: the
+        // bare verb and six usable patterns.
+        assert_eq!(ab.len(), 7, "{ab:?}");
+        assert_eq!(ab[0].code.map(CameoCode::as_str), Some("345"));
+        let ab = &ab[1..];
         assert_eq!(
             ab[0].items,
             [Item::Phrase(vec![
@@ -868,8 +877,9 @@ CO-OPERATE
         assert_eq!(ab[4].before, [ph(&["tivilian"])]);
         assert!(ab[4].items.is_empty());
         let rst: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "rst").collect();
-        assert_eq!(rst.len(), 6);
-        assert_eq!(rst[2].before, [ph(&["suggested"]), Item::Target, ph(&["klm", "nop"])]);
+        assert_eq!(rst.len(), 7);
+        assert_eq!(rst[0].code.map(CameoCode::as_str), Some("002"));
+        assert_eq!(rst[3].before, [ph(&["suggested"]), Item::Target, ph(&["klm", "nop"])]);
         let lines: Vec<usize> = d.iter().map(|x| x.origin.line).collect();
         // [345] at the header, [002] at its verb, no '*', the stray '}'.
         assert_eq!(lines, [8, 13, 14, 6], "{d:?}");
