@@ -249,6 +249,15 @@ impl Chunker<'_> {
         if i < n && toks[i].class == Class::PossPron {
             return None; // "their forces" is handled as a pronoun
         }
+        // Right after a conjunction, a past form is a coordinated verb, not a modifier:
+        // "shelled Kurdish positions and accused Syria of ...".
+        if j == i && i > 0 && at[i].is_none() {
+            let t = &toks[i];
+            let after_conj = matches!(toks[i - 1].lower.as_str(), "and" | "but" | "or" | "then");
+            if after_conj && !t.cap && t.is_verb_form() && (t.past || t.participle) {
+                return None;
+            }
+        }
         let mut comps: Vec<Comp> = Vec::new();
         let mut pending_mods = 0usize;
         while j < n {

@@ -209,6 +209,7 @@ impl Coder {
                     .find(|d| d.date.is_some() && d.precision == casus_text::DatePrecision::Day)
             };
             let mut made = 0;
+            let first_event = coded.events.len();
             for c in candidates {
                 if c.negated && !self.options.keep_negated {
                     sc.notes.push(format!("event {} {} dropped: negated (use --keep-negated)", c.source.code, c.code));
@@ -217,7 +218,6 @@ impl Coder {
                 if c.target.is_none() && self.options.require_dyad {
                     continue;
                 }
-                made += 1;
                 // A bare agent facing an actor with a country is of that country ("Nigerian
                 // unions ... against the government" when the text names no other country).
                 let source_country = c.source.code.country().map(str::to_owned);
@@ -232,6 +232,15 @@ impl Coder {
                         c.source.code = c.source.code.with_country(&tc);
                     }
                 }
+                // The same event twice in a sentence ("invaded and occupied Kuwait") is one event.
+                let target = c.target.as_ref().map(|t| t.code);
+                if coded.events[first_event..].iter().any(|e| {
+                    e.source == c.source.code && e.target == target && e.code == c.code && e.negated == c.negated
+                }) {
+                    sc.notes.push(format!("event {} {} already coded in this sentence", c.source.code, c.code));
+                    continue;
+                }
+                made += 1;
                 coded.events.push(Event {
                     doc: doc.id.clone(),
                     sentence: si,
