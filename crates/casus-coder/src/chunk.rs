@@ -288,6 +288,16 @@ impl Chunker<'_> {
                     || t.third
                     || prev_in_np
                     || comps.last().is_some_and(|c| c.plural));
+            // After a plain noun a past form is the verb: "a parliamentary committee
+            // investigated Russian interference".
+            let after_noun = j > i
+                && at[j - 1].is_none()
+                && toks[j - 1].class == Class::Word
+                && !toks[j - 1].cap
+                && toks[j - 1].pos.is_some_and(|p| p.starts_with("NN"));
+            if after_noun && t.is_verb_form() && t.past && !t.cap {
+                break;
+            }
             if !verb_slot
                 && self.modifier(t, after_det || !comps.is_empty())
                 && pending_mods < 3

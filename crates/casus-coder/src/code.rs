@@ -57,6 +57,7 @@ enum Stance {
 }
 
 /// Words that mark a sports report, where "beat", "crushed" and "attack" are not politics.
+/// ("Olympic" alone is not one: security, boycotts and bans around the Games are news events.)
 fn is_sports_word(lower: &str) -> bool {
     matches!(
         lower,
@@ -69,8 +70,6 @@ fn is_sports_word(lower: &str) -> bool {
             | "baseball"
             | "hockey"
             | "golf"
-            | "olympic"
-            | "olympics"
             | "qualifier"
             | "qualifiers"
             | "semi-final"
@@ -350,6 +349,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         }
                     }
                 }
+                if best.is_none() && k > 0 && matches!(items[k - 1], CItem::Phrase(_)) {
+                    best = self.match_after_pp(items, k, alts, pos, acc);
+                }
                 best
             }
             CItem::Optional(inner) => {
@@ -400,6 +402,41 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
         }
+    }
+
+    /// A preposition item after a word item may follow a prepositional phrase attached to
+    /// that word: "passed information on the courier network to the Americans" matches
+    /// `pass * information to`.
+    fn match_after_pp(
+        &self,
+        items: &[CItem],
+        k: usize,
+        alts: &[Vec<WordId>],
+        pos: usize,
+        acc: PMatch,
+    ) -> Option<PMatch> {
+        let n = self.toks.len();
+        if pos >= n || self.toks[pos].class != Class::Prep {
+            return None;
+        }
+        for q in pos + 1..(pos + 7).min(n) {
+            let t = &self.toks[q];
+            if matches!(t.class, Class::Prep | Class::To) {
+                let alt = alts.iter().find(|alt| alt.len() == 1 && self.matches_phrase(q, alt))?;
+                let next = PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), last_word: q, ..acc };
+                return self.match_items(items, k + 1, q + 1, next);
+            }
+            let finite = t.third || (t.past && !t.participle);
+            let nominal = match t.class {
+                Class::Det | Class::Adv | Class::Number | Class::PossPron | Class::PossMark => true,
+                Class::Word => !(t.is_verb_form() && finite && !self.dict_pos_noun(t)),
+                _ => false,
+            };
+            if !nominal {
+                return None;
+            }
+        }
+        None
     }
 
     /// In the passive voice the object stands before the verb: "sanctions were imposed on
@@ -757,6 +794,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "Haiti appealed for aid" is active.
         let Some(npi) = self.tok_np[i - 1] else { return false };
         let np = &self.nps[npi];
+        // "Forces backed by the coalition attacked ...": a participle with a by-agent, and
+        // the clause's finite verb after it.
+        if self.toks.get(i + 1).is_some_and(|n| n.lower == "by") {
+            let later_verb = self.toks[i + 2..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, w)| !self.boundary(w))
+                .any(|(k, w)| self.tok_np[i + 2 + k].is_none() && (w.third || w.past || w.class == Class::Be));
+            if later_verb {
+                return true;
+            }
+        }
         if np.members.iter().any(|m| m.kind == MemberKind::Pronoun) || np.start == 0 {
             return false;
         }
