@@ -1,7 +1,27 @@
-//! Embeds every file under `data/lexicon/` into the crate.
+//! Embeds every file under `data/lexicon/` into the crate, and compiles them into the
+//! packed [`Dictionary`] that `Dictionary::embedded()` reads at start-up. The parsing and
+//! compiling code is the crate's own (`src/format.rs`, `src/compile.rs`, ...), included
+//! here by path since a build script cannot use its own crate.
+
+#![allow(dead_code, missing_docs)]
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[path = "src/compile.rs"]
+mod compile;
+#[path = "src/entry.rs"]
+mod entry;
+#[path = "src/error.rs"]
+mod error;
+#[path = "src/format.rs"]
+mod format;
+#[path = "src/packed.rs"]
+mod packed;
+
+use compile::Dictionary;
+use error::{Diagnostic, Origin, Severity};
 
 fn collect(dir: &Path, root: &Path, out: &mut Vec<(String, PathBuf)>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -35,8 +55,32 @@ fn main() {
         );
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("embedded_files.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    let out = out_dir.join("embedded_files.rs");
     if let Err(e) = std::fs::write(&out, code) {
+        panic!("cannot write {}: {e}", out.display());
+    }
+
+    // The compiled lexicon, exactly as `Dictionary::compile(&[embedded().entries])`.
+    for f in ["compile.rs", "entry.rs", "error.rs", "format.rs", "packed.rs"] {
+        println!("cargo:rerun-if-changed={}", manifest.join("src").join(f).display());
+    }
+    let mut entries = entry::Entries::default();
+    let mut diags = Vec::new();
+    for (rel, path) in &files {
+        let parse = match format::FileKind::of_path(rel) {
+            Some(format::FileKind::Actors) => format::parse_actors,
+            Some(format::FileKind::Agents) => format::parse_agents,
+            Some(format::FileKind::Verbs) => format::parse_verbs,
+            None => continue,
+        };
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let file: Arc<str> = Arc::from(format!("embedded:{rel}"));
+        parse(&text, &file, &mut entries, &mut diags);
+    }
+    let dict = Dictionary::compile(&[entries]);
+    let out = out_dir.join("embedded-dictionary.bin");
+    if let Err(e) = std::fs::write(&out, dict.to_bytes()) {
         panic!("cannot write {}: {e}", out.display());
     }
 }

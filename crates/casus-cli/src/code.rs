@@ -106,6 +106,10 @@ impl CodeArgs {
 }
 
 pub(crate) fn build_dictionary(lexicons: &[PathBuf], no_default: bool) -> anyhow::Result<Arc<Dictionary>> {
+    if lexicons.is_empty() && !no_default {
+        // Compiled at build time: no parsing at start-up.
+        return Ok(Dictionary::embedded());
+    }
     let mut layers = Vec::new();
     if !no_default {
         layers.push(casus_dict::embedded().entries);

@@ -15,9 +15,9 @@ pub type WordId = u32;
 
 /// A trie over word-id sequences.
 #[derive(Debug, Default)]
-struct Trie {
-    edges: FxHashMap<(u32, WordId), u32>,
-    values: Vec<Vec<u32>>,
+pub(crate) struct Trie {
+    pub(crate) edges: FxHashMap<(u32, WordId), u32>,
+    pub(crate) values: Vec<Vec<u32>>,
 }
 
 impl Trie {
@@ -92,16 +92,16 @@ pub struct CompiledPattern {
 /// A compiled dictionary: every source format compiles to this, and the coder uses only it.
 #[derive(Debug)]
 pub struct Dictionary {
-    vocab: FxHashMap<String, WordId>,
-    actors: Vec<ActorEntry>,
-    actor_needs_capital: Vec<bool>,
-    actor_trie: Trie,
-    agents: Vec<AgentEntry>,
-    agent_trie: Trie,
-    patterns: Vec<CompiledPattern>,
-    verb_heads: FxHashMap<WordId, Vec<u32>>,
-    noun_heads: FxHashMap<WordId, Vec<u32>>,
-    speech_heads: FxHashSet<WordId>,
+    pub(crate) vocab: FxHashMap<String, WordId>,
+    pub(crate) actors: Vec<ActorEntry>,
+    pub(crate) actor_needs_capital: Vec<bool>,
+    pub(crate) actor_trie: Trie,
+    pub(crate) agents: Vec<AgentEntry>,
+    pub(crate) agent_trie: Trie,
+    pub(crate) patterns: Vec<CompiledPattern>,
+    pub(crate) verb_heads: FxHashMap<WordId, Vec<u32>>,
+    pub(crate) noun_heads: FxHashMap<WordId, Vec<u32>>,
+    pub(crate) speech_heads: FxHashSet<WordId>,
 }
 
 /// An actor-name match at a token position.

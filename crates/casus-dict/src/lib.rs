@@ -32,6 +32,7 @@ mod error;
 mod format;
 mod lint;
 mod load;
+mod packed;
 mod petrarch;
 mod stats;
 

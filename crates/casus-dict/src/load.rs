@@ -1,14 +1,38 @@
 //! Loading dictionary files and directories.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
+use crate::compile::Dictionary;
 use crate::entry::Entries;
 use crate::format::{parse_actors, parse_agents, parse_verbs, FileKind};
 use crate::{Diagnostic, Error};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
+
+    /// The embedded lexicon compiled by `build.rs` (see `crate::packed`).
+    pub(crate) static DICTIONARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded-dictionary.bin"));
+}
+
+impl Dictionary {
+    /// The embedded default lexicon, compiled: the same dictionary as
+    /// `Dictionary::compile(&[embedded().entries])`, but compiled when casus was built, so
+    /// it is ready in a few milliseconds (read once per process, then shared).
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the bytes are written by this crate's build script and read
+    /// back by its tests.
+    #[must_use]
+    pub fn embedded() -> Arc<Dictionary> {
+        static EMBEDDED: LazyLock<Arc<Dictionary>> =
+            LazyLock::new(|| match Dictionary::from_bytes(embedded::DICTIONARY) {
+                Ok(d) => Arc::new(d),
+                Err(e) => panic!("invariant: the packed embedded lexicon reads back: {}", e.0),
+            });
+        EMBEDDED.clone()
+    }
 }
 
 /// The loaded entries of one or more files, with everything found wrong in them.

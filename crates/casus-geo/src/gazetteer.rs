@@ -1,17 +1,31 @@
 //! The gazetteer: places, regions and countries with a name index.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use casus_core::{Location, LocationSource, Precision};
+use casus_frozen::FrozenMap;
 
-use crate::fold::{key, push_key, strip_article};
+use crate::fold::{key, strip_article};
+use crate::source::{unpack_place, RawPlace, Source, RECORD};
 use crate::{Error, Result};
 
-static PLACES_TSV: &str = include_str!("../../../data/gazetteer/places.tsv");
-static ADMIN1_TSV: &str = include_str!("../../../data/gazetteer/admin1.tsv");
-static COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
+/// The gazetteer as compiled by `build.rs`: packed places, their strings, the name index.
+mod packed {
+    include!(concat!(env!("OUT_DIR"), "/gazetteer-meta.rs"));
+    pub(super) const COUNTRY_COUNT: usize = COUNTRIES;
+    pub(super) const LONGEST: usize = LONGEST_KEY_WORDS;
+    pub(super) static PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer-places.bin"));
+    pub(super) static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-strings.txt"));
+    pub(super) static KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer-keys.txt"));
+    pub(super) static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer-index.bin"));
+    pub(super) static POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer-postings.bin"));
+}
+
+/// Places decoded from the packed records per chunk of this many, on first use.
+const CHUNK: usize = 256;
 
 /// Index of a [`Place`] in its [`Gazetteer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +107,28 @@ impl Place {
     }
 }
 
+impl From<RawPlace<'static>> for Place {
+    fn from(p: RawPlace<'static>) -> Place {
+        Place {
+            geonameid: p.geonameid,
+            name: p.name,
+            country_iso3: p.country_iso3,
+            admin1: p.admin1,
+            admin1_code: p.admin1_code,
+            lat: p.lat,
+            lon: p.lon,
+            population: p.population,
+            kind: match p.kind {
+                2 => PlaceKind::Country,
+                1 => PlaceKind::Admin1,
+                _ => PlaceKind::City,
+            },
+            is_capital: p.is_capital,
+            alternate_count: p.alternate_count,
+        }
+    }
+}
+
 /// FxHash (from rustc): fast for the short keys of the name index.
 #[derive(Default)]
 pub(crate) struct FxHasher(u64);
@@ -121,24 +157,102 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// punctuation-insensitive name index.
 #[derive(Debug)]
 pub struct Gazetteer {
-    places: Vec<Place>,
-    index: FxMap<Box<str>, Vec<PlaceId>>,
+    places: Places,
+    /// The name index: a frozen map from name key to an offset in `postings`.
+    keys: Cow<'static, str>,
+    index: Cow<'static, [u8]>,
+    /// Per key: the number of places, then their ids.
+    postings: Vec<PlaceId>,
     countries: FxMap<&'static str, PlaceId>,
     longest_key_words: usize,
 }
 
+/// The places: decoded (from [`Gazetteer::parse`]) or packed records decoded a chunk at a
+/// time on first use (the embedded gazetteer).
+#[derive(Debug)]
+enum Places {
+    Decoded(Vec<Place>),
+    Packed { records: &'static [u8], strings: &'static str, chunks: Box<[OnceLock<Box<[Place]>>]> },
+}
+
+impl Places {
+    fn len(&self) -> usize {
+        match self {
+            Places::Decoded(v) => v.len(),
+            Places::Packed { records, .. } => records.len() / RECORD,
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&Place> {
+        match self {
+            Places::Decoded(v) => v.get(i),
+            Places::Packed { records, strings, chunks } => {
+                let chunk = chunks.get(i / CHUNK)?.get_or_init(|| {
+                    let from = (i / CHUNK) * CHUNK * RECORD;
+                    let to = records.len().min(from + CHUNK * RECORD);
+                    records
+                        .get(from..to)
+                        .unwrap_or_default()
+                        .chunks_exact(RECORD)
+                        .map(|r| unpack_place(r, strings).map_or_else(Place::missing, Place::from))
+                        .collect()
+                });
+                chunk.get(i % CHUNK)
+            }
+        }
+    }
+}
+
+impl Place {
+    /// Stands in for a record that does not decode (never, for the embedded data, which
+    /// the crate's tests read in full).
+    fn missing() -> Place {
+        Place {
+            geonameid: None,
+            name: "",
+            country_iso3: "",
+            admin1: None,
+            admin1_code: None,
+            lat: 0.0,
+            lon: 0.0,
+            population: 0,
+            kind: PlaceKind::City,
+            is_capital: false,
+            alternate_count: 0,
+        }
+    }
+}
+
 impl Gazetteer {
     /// The gazetteer compiled into the binary (GeoNames cities of 5000+, regions and
-    /// countries), parsed on first use.
+    /// countries): packed at build time, so this costs next to nothing; places are decoded
+    /// on first use.
     ///
     /// # Panics
     ///
-    /// Never in practice: the embedded files are checked by this crate's tests.
+    /// Never in practice: the build script writes the tables and this crate's tests read
+    /// them.
     #[must_use]
     pub fn embedded() -> &'static Gazetteer {
         static EMBEDDED: OnceLock<Gazetteer> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Gazetteer::parse(PLACES_TSV, ADMIN1_TSV, COUNTRIES_TSV).expect("invariant: the embedded gazetteer parses")
+            let records = packed::PLACES;
+            let n = records.len() / RECORD;
+            let places = Places::Packed {
+                records,
+                strings: packed::STRINGS,
+                chunks: (0..n.div_ceil(CHUNK)).map(|_| OnceLock::new()).collect(),
+            };
+            let g = Gazetteer {
+                places,
+                keys: Cow::Borrowed(packed::KEYS),
+                index: Cow::Borrowed(packed::INDEX),
+                postings: casus_frozen::u32s_from_bytes(packed::POSTINGS).into_iter().map(PlaceId).collect(),
+                countries: FxMap::default(),
+                longest_key_words: packed::LONGEST,
+            };
+            assert!(g.map().is_some(), "invariant: the embedded gazetteer index is well-formed");
+            g.with_countries(packed::COUNTRY_COUNT)
         })
     }
 
@@ -149,107 +263,40 @@ impl Gazetteer {
     ///
     /// [`Error::Parse`] for a line with too few columns or a bad number.
     pub fn parse(places_tsv: &'static str, admin1_tsv: &'static str, countries_tsv: &'static str) -> Result<Gazetteer> {
-        let mut g = Gazetteer {
-            places: Vec::with_capacity(80_000),
-            index: FxMap::default(),
+        let src = Source::parse(places_tsv, admin1_tsv, countries_tsv).map_err(|e| Error::Parse {
+            file: e.file,
+            line: e.line,
+            message: e.message,
+        })?;
+        let (keys, index, postings) = src.index().map_err(|e| Error::Parse {
+            file: "places.tsv",
+            line: 0,
+            message: format!("cannot index names: {e}"),
+        })?;
+        let g = Gazetteer {
+            places: Places::Decoded(src.places.iter().map(|&p| Place::from(p)).collect()),
+            keys: Cow::Owned(keys),
+            index: Cow::Owned(index),
+            postings: postings.into_iter().map(PlaceId).collect(),
             countries: FxMap::default(),
-            longest_key_words: 1,
+            longest_key_words: src.longest_key_words,
         };
-        g.index.reserve(300_000);
-        let mut capitals = Vec::new();
-        for (line, cols) in rows(countries_tsv) {
-            let f = Fields::new("countries.tsv", line, &cols, 9)?;
-            let id = g.push(
-                Place {
-                    geonameid: Some(f.num("geonameid", 4)?),
-                    name: cols[2],
-                    country_iso3: cols[1],
-                    admin1: None,
-                    admin1_code: None,
-                    lat: f.num("lat", 6)?,
-                    lon: f.num("lon", 7)?,
-                    population: f.num("population", 8)?,
-                    kind: PlaceKind::Country,
-                    is_capital: false,
-                    alternate_count: 0,
-                },
-                &[],
-                cols[3],
-            );
-            g.countries.insert(cols[1], id);
-            if !cols[5].is_empty() {
-                capitals.push(f.num::<u32>("capital_geonameid", 5)?);
-            }
-        }
-        for (line, cols) in rows(admin1_tsv) {
-            let f = Fields::new("admin1.tsv", line, &cols, 8)?;
-            let code = cols[0].split_once('.').map_or("", |(_, c)| c);
-            g.push(
-                Place {
-                    geonameid: None,
-                    name: cols[1],
-                    country_iso3: cols[4],
-                    admin1: Some(cols[1]),
-                    admin1_code: Some(code),
-                    lat: f.num("lat", 5)?,
-                    lon: f.num("lon", 6)?,
-                    population: f.num("population", 7)?,
-                    kind: PlaceKind::Admin1,
-                    is_capital: false,
-                    alternate_count: 0,
-                },
-                &[cols[2]],
-                cols[3],
-            );
-        }
-        for (line, cols) in rows(places_tsv) {
-            let f = Fields::new("places.tsv", line, &cols, 11)?;
-            g.push(
-                Place {
-                    geonameid: Some(f.num("geonameid", 0)?),
-                    name: cols[1],
-                    country_iso3: cols[4],
-                    admin1: (!cols[6].is_empty()).then_some(cols[6]),
-                    admin1_code: (!cols[5].is_empty()).then_some(cols[5]),
-                    lat: f.num("lat", 7)?,
-                    lon: f.num("lon", 8)?,
-                    population: f.num("population", 9)?,
-                    kind: PlaceKind::City,
-                    is_capital: cols[10] == "PPLC",
-                    alternate_count: 0,
-                },
-                &[cols[2]],
-                cols[3],
-            );
-        }
-        for ids in g.index.values_mut() {
-            ids.shrink_to_fit();
-        }
-        Ok(g)
+        Ok(g.with_countries(src.countries))
     }
 
-    fn push(&mut self, mut place: Place, extra_names: &[&str], alternates: &str) -> PlaceId {
-        place.alternate_count =
-            u16::try_from(alternates.split('|').filter(|a| !a.is_empty()).count()).unwrap_or(u16::MAX);
-        let id = PlaceId(u32::try_from(self.places.len()).unwrap_or(u32::MAX));
-        let names = std::iter::once(place.name)
-            .chain(extra_names.iter().copied())
-            .chain(alternates.split('|').filter(|a| !a.is_empty()));
-        let mut k = String::new();
-        for name in names {
-            k.clear();
-            push_key(name, &mut k);
-            if k.is_empty() {
-                continue;
+    /// Indexes the first `n` places, the countries, by ISO code.
+    fn with_countries(mut self, n: usize) -> Gazetteer {
+        for i in 0..n {
+            if let Some(p) = self.places.get(i) {
+                let iso3 = p.country_iso3;
+                self.countries.insert(iso3, PlaceId(u32::try_from(i).unwrap_or(u32::MAX)));
             }
-            self.longest_key_words = self.longest_key_words.max(k.split(' ').count());
-            if let Some(stripped) = strip_article(&k) {
-                add(&mut self.index, stripped, id);
-            }
-            add(&mut self.index, &k, id);
         }
-        self.places.push(place);
-        id
+        self
+    }
+
+    fn map(&self) -> Option<FrozenMap<'_>> {
+        FrozenMap::new(&self.keys, &self.index).ok()
     }
 
     /// The places whose name, ASCII name or an alternate name is `name`, ignoring case,
@@ -262,10 +309,15 @@ impl Gazetteer {
 
     /// Like [`lookup`](Self::lookup), for a key made by [`crate::fold::key`].
     pub(crate) fn lookup_key(&self, k: &str) -> &[PlaceId] {
-        if let Some(ids) = self.index.get(k) {
-            return ids;
-        }
-        strip_article(k).and_then(|s| self.index.get(s)).map_or(&[], Vec::as_slice)
+        let Some(map) = self.map() else {
+            return &[];
+        };
+        let at = map.get(k).or_else(|| strip_article(k).and_then(|s| map.get(s)));
+        let Some(at) = at.map(|a| a as usize) else {
+            return &[];
+        };
+        let n = self.postings.get(at).map_or(0, |c| c.as_usize());
+        self.postings.get(at + 1..at + 1 + n).unwrap_or_default()
     }
 
     /// The place with this id.
@@ -275,7 +327,10 @@ impl Gazetteer {
     /// If `id` comes from another gazetteer and is out of range.
     #[must_use]
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id.as_usize()]
+        match self.places.get(id.as_usize()) {
+            Some(p) => p,
+            None => panic!("place id {} out of range ({} places)", id.0, self.places.len()),
+        }
     }
 
     /// The country with this ISO 3166-1 alpha-3 code.
@@ -293,59 +348,18 @@ impl Gazetteer {
     /// Whether the gazetteer has no places.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.places.len() == 0
     }
 
     /// Number of distinct name keys in the index.
     #[must_use]
     pub fn name_count(&self) -> usize {
-        self.index.len()
+        self.map().map_or(0, |m| m.len())
     }
 
     /// The most words any indexed name has.
     pub(crate) fn longest_key_words(&self) -> usize {
         self.longest_key_words
-    }
-}
-
-fn add(index: &mut FxMap<Box<str>, Vec<PlaceId>>, k: &str, id: PlaceId) {
-    if let Some(ids) = index.get_mut(k) {
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    } else {
-        index.insert(k.into(), vec![id]);
-    }
-}
-
-/// Non-comment lines split at tabs, with 1-based line numbers.
-fn rows(tsv: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
-    tsv.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l.split('\t').collect()))
-}
-
-struct Fields<'c> {
-    file: &'static str,
-    line: usize,
-    cols: &'c [&'static str],
-}
-
-impl<'c> Fields<'c> {
-    fn new(file: &'static str, line: usize, cols: &'c [&'static str], want: usize) -> Result<Self> {
-        if cols.len() < want {
-            return Err(Error::Parse { file, line, message: format!("{} columns, expected {want}", cols.len()) });
-        }
-        Ok(Fields { file, line, cols })
-    }
-
-    fn num<T: std::str::FromStr>(&self, what: &str, i: usize) -> Result<T> {
-        self.cols[i].parse().map_err(|_| Error::Parse {
-            file: self.file,
-            line: self.line,
-            message: format!("bad {what} {:?}", self.cols[i]),
-        })
     }
 }
 
@@ -409,6 +423,30 @@ mod tests {
         let loc = p.to_location(LocationSource::Sentence);
         assert_eq!(loc.precision, Precision::City);
         assert!((loc.lat - 33.5).abs() < 0.2 && (loc.lon - 36.3).abs() < 0.2);
+    }
+
+    #[test]
+    fn embedded_tables_match_the_source_files() {
+        let parsed = Gazetteer::parse(
+            include_str!("../../../data/gazetteer/places.tsv"),
+            include_str!("../../../data/gazetteer/admin1.tsv"),
+            include_str!("../../../data/gazetteer/countries.tsv"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let g = Gazetteer::embedded();
+        assert_eq!(g.len(), parsed.len());
+        assert_eq!(g.name_count(), parsed.name_count());
+        assert_eq!(g.longest_key_words(), parsed.longest_key_words());
+        assert_eq!(g.countries, parsed.countries);
+        for i in 0..g.len() {
+            let id = PlaceId(u32::try_from(i).unwrap_or(u32::MAX));
+            assert_eq!(g.place(id), parsed.place(id), "{i}");
+        }
+        let map = parsed.map().unwrap_or_else(|| panic!("no index"));
+        for (k, _) in map.iter() {
+            assert_eq!(g.lookup_key(k), parsed.lookup_key(k), "{k}");
+        }
+        assert!(g.map().is_some_and(|m| m.check().is_ok()));
     }
 
     #[test]

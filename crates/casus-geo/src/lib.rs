@@ -37,6 +37,7 @@ mod error;
 mod fold;
 mod gazetteer;
 mod resolve;
+mod source;
 mod toponym;
 
 pub use error::{Error, Result};

@@ -3,13 +3,49 @@
 //! WordNet's exception lists).
 
 use std::collections::HashMap;
-
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-static VERBS_TSV: &str = include_str!("../../../data/lemmas/verbs.tsv");
-static NOUNS_TSV: &str = include_str!("../../../data/lemmas/nouns.tsv");
-static POS_TSV: &str = include_str!("../../../data/lemmas/pos.tsv");
+use casus_frozen::FrozenMap;
+
+/// The tables as compiled by `build.rs` from `data/lemmas/*.tsv`.
+mod packed {
+    macro_rules! out {
+        ($name:literal) => {
+            concat!(env!("OUT_DIR"), "/lemmas-", $name)
+        };
+    }
+    pub(super) static VERB_KEYS: &str = include_str!(out!("verbs-keys.txt"));
+    pub(super) static VERB_INDEX: &[u8] = include_bytes!(out!("verbs-index.bin"));
+    pub(super) static VERB_READINGS: &[u8] = include_bytes!(out!("verbs-readings.bin"));
+    pub(super) static VERB_LEMMAS: &str = include_str!(out!("verbs-lemmas.txt"));
+    pub(super) static VERB_LEMMA_OFFSETS: &[u8] = include_bytes!(out!("verbs-lemmas.bin"));
+    pub(super) static NOUN_KEYS: &str = include_str!(out!("nouns-keys.txt"));
+    pub(super) static NOUN_INDEX: &[u8] = include_bytes!(out!("nouns-index.bin"));
+    pub(super) static NOUN_SINGULARS: &str = include_str!(out!("nouns-singulars.txt"));
+    pub(super) static NOUN_SINGULAR_OFFSETS: &[u8] = include_bytes!(out!("nouns-singulars.bin"));
+    pub(super) static POS_KEYS: &str = include_str!(out!("pos-keys.txt"));
+    pub(super) static POS_INDEX: &[u8] = include_bytes!(out!("pos-index.bin"));
+    pub(super) static POS_TAGS: &str = include_str!(out!("pos-tags.txt"));
+    pub(super) static POS_TAG_OFFSETS: &[u8] = include_bytes!(out!("pos-tags.bin"));
+}
+
+/// Strings stored back to back, with little-endian `u32` offsets (`n + 1` of them).
+#[derive(Debug, Clone, Copy)]
+struct StrList {
+    text: &'static str,
+    offsets: &'static [u8],
+}
+
+impl StrList {
+    fn offset(&self, i: usize) -> usize {
+        self.offsets.get(4 * i..4 * i + 4).map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    }
+
+    fn get(&self, i: u32) -> &'static str {
+        let i = i as usize;
+        self.text.get(self.offset(i)..self.offset(i + 1)).unwrap_or("")
+    }
+}
 
 /// One reading of a verb form: its lemma and which Penn tags the form can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,60 +92,62 @@ impl VerbForm {
 /// The lemma tables.
 #[derive(Debug)]
 pub struct Lexicon {
-    verbs: FxHashMap<&'static str, Vec<VerbForm>>,
-    nouns: FxHashMap<&'static str, &'static str>,
-    pos: FxHashMap<&'static str, &'static str>,
+    /// Verb form → the index of its first reading in `readings`.
+    verbs: FrozenMap<'static>,
+    readings: Vec<VerbForm>,
+    /// Plural → the index of its singular in `singulars`.
+    nouns: FrozenMap<'static>,
+    singulars: StrList,
+    /// Word → the index of its tags in `tags`.
+    pos: FrozenMap<'static>,
+    tags: StrList,
 }
 
-static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(VERBS_TSV, NOUNS_TSV, POS_TSV));
+static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(Lexicon::packed);
+
+fn frozen(keys: &'static str, index: &'static [u8]) -> FrozenMap<'static> {
+    match FrozenMap::new(keys, index) {
+        Ok(m) => m,
+        Err(e) => panic!("invariant: the lemma tables written by build.rs are well-formed: {e}"),
+    }
+}
 
 impl Lexicon {
-    /// The tables compiled into the binary (parsed once, on first use).
+    /// The tables compiled into the binary (hash tables laid out at build time: ready at
+    /// once).
     #[must_use]
     pub fn embedded() -> &'static Lexicon {
         &EMBEDDED
     }
 
-    fn parse(verbs_tsv: &'static str, nouns_tsv: &'static str, pos_tsv: &'static str) -> Lexicon {
-        let mut verbs: FxHashMap<&'static str, Vec<VerbForm>> = FxHashMap::default();
-        for line in verbs_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let mut f = line.split('\t');
-            let (Some(form), Some(lemma), tags) = (f.next(), f.next(), f.next().unwrap_or("VB")) else {
-                continue;
-            };
-            let mut bits = 0;
-            for t in tags.split(',') {
-                bits |= match t.trim() {
-                    "VB" | "VBP" => VerbForm::VB,
-                    "VBD" => VerbForm::VBD,
-                    "VBN" => VerbForm::VBN,
-                    "VBG" => VerbForm::VBG,
-                    "VBZ" => VerbForm::VBZ,
-                    _ => 0,
-                };
-            }
-            verbs.entry(form).or_default().push(VerbForm { lemma, tags: bits });
+    fn packed() -> Lexicon {
+        let lemmas = StrList { text: packed::VERB_LEMMAS, offsets: packed::VERB_LEMMA_OFFSETS };
+        let readings = packed::VERB_READINGS
+            .chunks_exact(8)
+            .map(|b| VerbForm { lemma: lemmas.get(u32::from_le_bytes([b[0], b[1], b[2], b[3]])), tags: b[4] })
+            .collect();
+        Lexicon {
+            verbs: frozen(packed::VERB_KEYS, packed::VERB_INDEX),
+            readings,
+            nouns: frozen(packed::NOUN_KEYS, packed::NOUN_INDEX),
+            singulars: StrList { text: packed::NOUN_SINGULARS, offsets: packed::NOUN_SINGULAR_OFFSETS },
+            pos: frozen(packed::POS_KEYS, packed::POS_INDEX),
+            tags: StrList { text: packed::POS_TAGS, offsets: packed::POS_TAG_OFFSETS },
         }
-        let mut nouns = FxHashMap::default();
-        for line in nouns_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            if let Some((plural, singular)) = line.split_once('\t') {
-                nouns.entry(plural).or_insert(singular.split('\t').next().unwrap_or(singular));
-            }
-        }
-        let mut pos = FxHashMap::default();
-        for line in pos_tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            if let Some((word, tags)) = line.split_once('\t') {
-                pos.insert(word, tags);
-            }
-        }
-        Lexicon { verbs, nouns, pos }
+    }
+
+    /// The readings of verb entry `i`.
+    fn readings_of(&self, i: usize) -> &[VerbForm] {
+        let from = self.verbs.value(i) as usize;
+        let to = if i + 1 < self.verbs.len() { self.verbs.value(i + 1) as usize } else { self.readings.len() };
+        self.readings.get(from..to).unwrap_or_default()
     }
 
     /// The Penn tags a lower-case word can have (space-separated, most frequent first),
     /// from the en-lexicon tag dictionary; `None` for unknown words.
     #[must_use]
     pub fn pos_tags(&self, word: &str) -> Option<&'static str> {
-        self.pos.get(word).copied()
+        self.pos.get(word).map(|t| self.tags.get(t))
     }
 
     /// Whether the word can be a noun or adjective (or is unknown, so may be a name).
@@ -129,7 +167,7 @@ impl Lexicon {
     /// Every verb reading of a lower-case word form.
     #[must_use]
     pub fn verb_forms(&self, form: &str) -> &[VerbForm] {
-        self.verbs.get(form).map_or(&[], Vec::as_slice)
+        self.verbs.find(form).map_or(&[], |i| self.readings_of(i))
     }
 
     /// The verb lemma of a lower-case form. When a form is both an inflection of one verb
@@ -156,14 +194,14 @@ impl Lexicon {
     /// "authority"), or `None` when the form is not a known plural.
     #[must_use]
     pub fn noun_singular(&self, form: &str) -> Option<&'static str> {
-        self.nouns.get(form).copied()
+        self.nouns.get(form).map(|s| self.singulars.get(s))
     }
 
     /// The lemma used for matching: the noun singular if the word is a known plural,
     /// else the word itself.
     #[must_use]
     pub fn noun_lemma<'a>(&self, form: &'a str) -> &'a str {
-        match self.nouns.get(form) {
+        match self.noun_singular(form) {
             Some(s) => s,
             None => form,
         }
@@ -172,7 +210,8 @@ impl Lexicon {
     /// Every plural form of a singular noun (slow: scans the table; for building matchers).
     #[must_use]
     pub fn noun_plurals(&self, singular: &str) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> = self.nouns.iter().filter(|(_, s)| **s == singular).map(|(p, _)| *p).collect();
+        let mut v: Vec<&'static str> =
+            self.nouns.iter().filter(|&(_, s)| self.singulars.get(s) == singular).map(|(p, _)| p).collect();
         v.sort_unstable();
         v
     }
@@ -181,8 +220,8 @@ impl Lexicon {
     #[must_use]
     pub fn plural_map(&self) -> HashMap<&'static str, Vec<&'static str>> {
         let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-        for (p, s) in &self.nouns {
-            m.entry(*s).or_default().push(*p);
+        for (p, s) in self.nouns.iter() {
+            m.entry(self.singulars.get(s)).or_default().push(p);
         }
         for v in m.values_mut() {
             v.sort_unstable();
@@ -193,8 +232,10 @@ impl Lexicon {
     /// Every inflected form of a verb lemma (slow: scans the table; for building matchers).
     #[must_use]
     pub fn verb_inflections(&self, lemma: &str) -> Vec<&'static str> {
-        let mut v: Vec<&'static str> =
-            self.verbs.iter().filter(|(_, fs)| fs.iter().any(|f| f.lemma == lemma)).map(|(form, _)| *form).collect();
+        let mut v: Vec<&'static str> = (0..self.verbs.len())
+            .filter(|&i| self.readings_of(i).iter().any(|f| f.lemma == lemma))
+            .map(|i| self.verbs.key(i))
+            .collect();
         v.sort_unstable();
         v
     }
@@ -226,6 +267,46 @@ mod tests {
         }
         assert!(lx.verb_forms("fought").iter().any(VerbForm::is_past));
         assert!(lx.verb_forms("imposed").iter().any(VerbForm::is_participle));
+    }
+
+    /// The packed tables say what the TSV files say (read here the way the build script
+    /// reads them: a form's readings in file order, a plural's first singular, a word's
+    /// last tag line).
+    #[test]
+    fn tables_match_the_source_files() {
+        let lx = Lexicon::embedded();
+        let lines = |t: &'static str| t.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+        let mut verbs: HashMap<&str, Vec<&str>> = HashMap::new();
+        for l in lines(include_str!("../../../data/lemmas/verbs.tsv")) {
+            let f: Vec<&str> = l.split('\t').collect();
+            verbs.entry(f[0]).or_default().push(f[1]);
+        }
+        assert_eq!(lx.verbs.len(), verbs.len());
+        for (form, want) in &verbs {
+            let got: Vec<&str> = lx.verb_forms(form).iter().map(|f| f.lemma).collect();
+            assert_eq!(&got, want, "{form}");
+        }
+        assert!(lx.verb_forms("attacked").iter().any(|f| f.is_past() && f.is_participle() && !f.is_base()));
+        let mut nouns: HashMap<&str, &str> = HashMap::new();
+        for l in lines(include_str!("../../../data/lemmas/nouns.tsv")) {
+            let f: Vec<&str> = l.split('\t').collect();
+            nouns.entry(f[0]).or_insert(f[1]);
+        }
+        assert_eq!(lx.nouns.len(), nouns.len());
+        assert!(nouns.iter().all(|(p, s)| lx.noun_singular(p) == Some(*s)));
+        let mut pos: HashMap<&str, &str> = HashMap::new();
+        for l in lines(include_str!("../../../data/lemmas/pos.tsv")) {
+            if let Some((w, t)) = l.split_once('\t') {
+                pos.insert(w, t);
+            }
+        }
+        assert_eq!(lx.pos.len(), pos.len());
+        assert!(pos.iter().all(|(w, t)| lx.pos_tags(w) == Some(*t)));
+        for map in [&lx.verbs, &lx.nouns, &lx.pos] {
+            assert!(map.check().is_ok());
+        }
+        assert_eq!(lx.pos_tags("xyzzy"), None);
+        assert!(lx.verb_forms("xyzzy").is_empty());
     }
 
     #[test]
