@@ -25,6 +25,20 @@ pub(crate) enum DictCommand {
     },
 }
 
+/// Whether a file named like one of ours (`*.verbs.txt`) is written in the PETRARCH format:
+/// `--- NAME [code] ---` blocks, `- pattern` lines, `+synonym` lines or `<!-- -->` comments,
+/// which our format never has.
+fn looks_like_petrarch(path: &std::path::Path) -> bool {
+    let Ok(text) = std::fs::read(path) else { return false };
+    let text = String::from_utf8_lossy(&text);
+    text.lines().map(str::trim_start).filter(|l| !l.is_empty() && !l.starts_with('#')).take(200).any(|l| {
+        (l.starts_with("---") && l.contains('[') && !l.contains('\t'))
+            || l.starts_with("- ")
+            || l.strip_prefix('+').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))
+            || l.starts_with("<!--")
+    })
+}
+
 fn load(paths: &[PathBuf]) -> anyhow::Result<(Entries, Vec<casus_dict::Diagnostic>)> {
     if paths.is_empty() {
         let l = casus_dict::embedded();
@@ -34,7 +48,8 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<(Entries, Vec<casus_dict::Diagnosti
     let mut diags = Vec::new();
     for p in paths {
         let is_casus = p.is_dir() && !p.join("PETR_config.ini").exists()
-            || casus_dict::FileKind::of_path(&p.display().to_string().replace('\\', "/")).is_some();
+            || casus_dict::FileKind::of_path(&p.display().to_string().replace('\\', "/")).is_some()
+                && !looks_like_petrarch(p);
         let l = if is_casus {
             casus_dict::load_path(p)
         } else if p.is_dir() {

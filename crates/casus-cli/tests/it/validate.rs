@@ -53,3 +53,23 @@ fn phoenix_dictionaries_code_and_lint() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.lines().last().is_some_and(|l| l.starts_with("0 errors")), "{stdout}");
 }
+
+#[test]
+fn petrarch_verb_files_named_like_ours_lint_as_petrarch() {
+    // PETR.Validate.verbs.txt ends in ".verbs.txt" like our lexicon files, but is PETRARCH's
+    // format: lint must read it as such (0 errors), and still read ours as ours.
+    let file = root().join("../shared/conformance/petrarch2/PETR.Validate.verbs.txt");
+    if !file.exists() {
+        eprintln!("skipped: {} not present", file.display());
+        return;
+    }
+    let out = casus(&["dict", "lint", file.to_str().unwrap_or_default()], b"");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or("");
+    assert!(last.starts_with("0 errors") && !last.contains(" 0 patterns"), "{last}");
+    let ours = root().join("data/lexicon/verbs.txt");
+    let out = casus(&["dict", "lint", ours.to_str().unwrap_or_default()], b"");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or("");
+    assert!(last.starts_with("0 errors, 0 warnings") && !last.contains(" 0 patterns"), "{last}");
+}
