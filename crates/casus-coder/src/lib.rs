@@ -36,7 +36,7 @@ mod place;
 mod words;
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use casus_core::{Event, EventSpans, Span};
 use casus_dict::Dictionary;
@@ -127,9 +127,6 @@ pub struct Coder {
     options: CoderOptions,
 }
 
-static EMBEDDED: LazyLock<Arc<Dictionary>> =
-    LazyLock::new(|| Arc::new(Dictionary::compile(&[casus_dict::embedded().entries])));
-
 impl Coder {
     /// A coder over a compiled dictionary.
     #[must_use]
@@ -138,10 +135,10 @@ impl Coder {
         Coder { dict, pattern_sigs, options: CoderOptions::default() }
     }
 
-    /// A coder over the embedded default lexicon (compiled once per process).
+    /// A coder over the embedded default lexicon (compiled at build time, loaded once per process).
     #[must_use]
     pub fn embedded() -> Coder {
-        Coder::new(EMBEDDED.clone())
+        Coder::new(Dictionary::embedded())
     }
 
     /// Sets the options.
