@@ -49,50 +49,111 @@ impl Tok<'_> {
     }
 }
 
+/// What annotation finds for a lower-case word form: the same every time the form occurs.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    class: Class,
+    word: WordId,
+    noun: WordId,
+    verb_lemma: Option<&'static str>,
+    verb: WordId,
+    pos: Option<&'static str>,
+    past: bool,
+    participle: bool,
+    gerund: bool,
+    third: bool,
+}
+
+fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> WordInfo {
+    let class = classify(lower, kind == TokenKind::Number, kind == TokenKind::Punct);
+    let word = dict.word(lower).unwrap_or(NONE);
+    let noun = lex.noun_singular(lower).and_then(|s| dict.word(s)).unwrap_or(word);
+    let mut info = WordInfo {
+        class,
+        word,
+        noun,
+        verb_lemma: None,
+        verb: NONE,
+        pos: None,
+        past: false,
+        participle: false,
+        gerund: false,
+        third: false,
+    };
+    if class == Class::Word {
+        if let Some(lemma) = lex.verb_lemma(lower) {
+            info.verb_lemma = Some(lemma);
+            info.verb = dict.word(lemma).unwrap_or(NONE);
+            for f in lex.verb_forms(lower).iter().filter(|f| f.lemma == lemma) {
+                info.past |= f.is_past();
+                info.participle |= f.is_participle();
+                info.gerund |= f.is_gerund();
+                info.third |= f.is_third_person();
+            }
+        }
+        info.pos = lex.pos_tags(lower);
+    }
+    info
+}
+
+/// Word forms seen by this thread, per dictionary: news repeats its words, and one lookup
+/// here replaces half a dozen in the lexicon and the dictionary.
+struct Cache {
+    /// The dictionary the ids belong to ([`Dictionary::instance_id`]).
+    dict: u64,
+    words: rustc_hash::FxHashMap<Box<str>, [Option<WordInfo>; 3]>,
+}
+
+/// The cache is emptied when it grows past this many forms (memory stays flat).
+const CACHE_MAX: usize = 200_000;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Cache> =
+        std::cell::RefCell::new(Cache { dict: 0, words: rustc_hash::FxHashMap::default() });
+}
+
 pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexicon) -> Vec<Tok<'a>> {
-    tokens
-        .iter()
-        .map(|t| {
-            // Plain ASCII (most words) only needs lower-casing.
-            let lower = if t.text.is_ascii() && !t.text.contains('`') {
-                t.text.to_ascii_lowercase()
-            } else {
-                normalize(t.text)
-            };
-            let class = classify(&lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
-            let word = dict.word(&lower).unwrap_or(NONE);
-            let noun = lex.noun_singular(&lower).and_then(|s| dict.word(s)).unwrap_or(word);
-            let (mut verb_lemma, mut verb) = (None, NONE);
-            let (mut past, mut participle, mut gerund, mut third) = (false, false, false, false);
-            if class == Class::Word {
-                if let Some(lemma) = lex.verb_lemma(&lower) {
-                    verb_lemma = Some(lemma);
-                    verb = dict.word(lemma).unwrap_or(NONE);
-                    for f in lex.verb_forms(&lower).iter().filter(|f| f.lemma == lemma) {
-                        past |= f.is_past();
-                        participle |= f.is_participle();
-                        gerund |= f.is_gerund();
-                        third |= f.is_third_person();
+    CACHE.with_borrow_mut(|cache| {
+        let id = dict.instance_id();
+        if cache.dict != id || cache.words.len() > CACHE_MAX {
+            cache.dict = id;
+            cache.words.clear();
+        }
+        tokens
+            .iter()
+            .map(|t| {
+                // Plain ASCII (most words) only needs lower-casing.
+                let lower = if t.text.is_ascii() && !t.text.contains('`') {
+                    t.text.to_ascii_lowercase()
+                } else {
+                    normalize(t.text)
+                };
+                let k = t.kind as usize;
+                let info = match cache.words.get(lower.as_str()).and_then(|e| e[k]) {
+                    Some(i) => i,
+                    None => {
+                        let i = word_info(&lower, t.kind, dict, lex);
+                        cache.words.entry(lower.as_str().into()).or_default()[k] = Some(i);
+                        i
                     }
+                };
+                Tok {
+                    text: t.text,
+                    span: t.span,
+                    cap: t.is_capitalized(),
+                    pos: info.pos,
+                    lower,
+                    class: info.class,
+                    word: info.word,
+                    noun: info.noun,
+                    verb_lemma: info.verb_lemma,
+                    verb: info.verb,
+                    past: info.past,
+                    participle: info.participle,
+                    gerund: info.gerund,
+                    third: info.third,
                 }
-            }
-            let pos = if class == Class::Word { lex.pos_tags(&lower) } else { None };
-            Tok {
-                text: t.text,
-                span: t.span,
-                cap: t.is_capitalized(),
-                pos,
-                lower,
-                class,
-                word,
-                noun,
-                verb_lemma,
-                verb,
-                past,
-                participle,
-                gerund,
-                third,
-            }
-        })
-        .collect()
+            })
+            .collect()
+    })
 }

@@ -102,6 +102,14 @@ pub struct Dictionary {
     pub(crate) verb_heads: FxHashMap<WordId, Vec<u32>>,
     pub(crate) noun_heads: FxHashMap<WordId, Vec<u32>>,
     pub(crate) speech_heads: FxHashSet<WordId>,
+    /// Unique per dictionary built in this process (see [`Dictionary::instance_id`]).
+    pub(crate) instance: u64,
+}
+
+/// The next [`Dictionary::instance_id`].
+pub(crate) fn next_instance() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// An actor-name match at a token position.
@@ -132,6 +140,7 @@ impl Dictionary {
             verb_heads: FxHashMap::default(),
             noun_heads: FxHashMap::default(),
             speech_heads: FxHashSet::default(),
+            instance: next_instance(),
         };
 
         // Actors: the highest layer that names a key wins the key.
@@ -256,6 +265,13 @@ impl Dictionary {
             Item::Source => CItem::Source,
             Item::Gap(n) => CItem::Gap(*n),
         }
+    }
+
+    /// A number no other dictionary built in this process has: callers that cache what
+    /// they looked up in a dictionary (word ids) key their caches by it.
+    #[must_use]
+    pub fn instance_id(&self) -> u64 {
+        self.instance
     }
 
     /// The id of a normalized word, if the dictionary uses it anywhere.

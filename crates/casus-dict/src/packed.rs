@@ -473,6 +473,7 @@ impl Dictionary {
             verb_heads,
             noun_heads,
             speech_heads,
+            instance: crate::compile::next_instance(),
         })
     }
 }
