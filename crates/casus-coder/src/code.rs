@@ -184,10 +184,11 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub notes: Vec<String>,
     consumed: Vec<bool>,
     tok_np: Vec<Option<usize>>,
-    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma), sorted.
-    present: Vec<WordId>,
-    /// The Bloom signature of `present`.
+    /// The Bloom signature of the same words.
     present_sig: Signature,
+    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma),
+    /// as a bit set.
+    present_bits: Vec<u64>,
     /// Each pattern's signature of required words.
     pattern_sigs: &'s [PatternSig],
 }
@@ -279,10 +280,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             notes: Vec::new(),
             consumed: vec![false; toks.len()],
             tok_np,
-            present,
+            present_bits: {
+                let mut bits = vec![0u64; present.last().map_or(0, |&w| w as usize / 64 + 1)];
+                for &w in &present {
+                    bits[w as usize / 64] |= 1 << (w % 64);
+                }
+                bits
+            },
             present_sig,
             pattern_sigs,
         }
+    }
+
+    /// Whether a token of the sentence carries the word id.
+    fn has_word(&self, w: WordId) -> bool {
+        self.present_bits.get(w as usize / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
     }
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
@@ -1018,7 +1030,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 continue;
             }
             let cp = self.dict.pattern(pi);
-            if !cp.required.iter().all(|group| group.iter().any(|w| self.present.binary_search(w).is_ok())) {
+            if !cp.required.iter().all(|group| group.iter().any(|&w| self.has_word(w))) {
                 continue;
             }
             let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };
