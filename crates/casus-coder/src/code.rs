@@ -165,6 +165,8 @@ fn stance_of(t: &Tok<'_>) -> Option<Stance> {
 #[derive(Debug, Clone, Copy, Default)]
 struct PMatch {
     score: u32,
+    /// The first token the pattern's words matched before the head (the head when none).
+    start: usize,
     end: usize,
     last_word: usize,
     target: Option<usize>,
@@ -505,7 +507,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             continue;
                         };
                         if self.matches_phrase(start, alt) {
-                            let next = PMatch { score: acc.score + u32::try_from(alt.len()).unwrap_or(1), ..acc };
+                            let next = PMatch {
+                                score: acc.score + u32::try_from(alt.len()).unwrap_or(1),
+                                start: start.min(acc.start),
+                                ..acc
+                            };
                             if let Some(m) = self.match_before(items, k - 1, start, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
@@ -1033,7 +1039,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if !cp.required.iter().all(|group| group.iter().any(|&w| self.has_word(w))) {
                 continue;
             }
-            let start = PMatch { score: 1, end: head + 1, last_word: head, ..PMatch::default() };
+            let start = PMatch { score: 1, start: head, end: head + 1, last_word: head, ..PMatch::default() };
             let start = if cp.before.is_empty() {
                 Some(start)
             } else {
@@ -1293,8 +1299,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
                 }));
         let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint);
-        let negated =
-            self.negated(self.nps[snp].end.min(subj_at), subj_at) || (subj_at != i && self.negated(subj_at + 1, i));
+        // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
+        // PETRARCH dictionaries) codes the negated action as its own event.
+        let negation_in_pattern =
+            !cp.before.is_empty() && m.start < i && self.toks[m.start..i].iter().any(|t| t.class == Class::Neg);
+        let negated = !negation_in_pattern
+            && (self.negated(self.nps[snp].end.min(subj_at), subj_at)
+                || (subj_at != i && self.negated(subj_at + 1, i)));
         let verb_end = if m.last_word >= i { self.toks[m.last_word].span.end } else { t.span.end };
         let verb = Span::new(t.span.start, verb_end.max(t.span.end));
         if targets.is_empty() && sources.len() >= 2 && !gerund_after_prep && reciprocal {
