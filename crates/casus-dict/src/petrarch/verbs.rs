@@ -12,6 +12,9 @@ use crate::Diagnostic;
 
 /// Tokens a pattern item may skip for TABARI's `^` ("skip a noun phrase").
 const NP_SKIP: u8 = 6;
+
+/// How many words may stand between pattern words written apart (`A B`, not `A_B`).
+const WORD_SKIP: u8 = 6;
 /// The most alternatives a phrase may expand to (synsets multiply).
 const MAX_ALTERNATIVES: usize = 4096;
 
@@ -491,6 +494,8 @@ enum Elem {
     Verb,
     Item(Item),
     Compound,
+    /// The next element was joined to the previous one by `_` (no words between them).
+    Glue,
 }
 
 /// Parses `- PRE * POST [code]`.
@@ -518,13 +523,36 @@ fn parse_pattern_line(t: &str, cx: &Cx<'_>) -> Result<(PatternSpec, Vec<String>)
     let mut before = Vec::new();
     let mut items = Vec::new();
     let mut after_verb = false;
+    // Words written apart may have other words between them, words joined by `_` may not
+    // (TABARI and PETRARCH semantics): a gap goes between separate word items, and between
+    // the verb and a word item.
+    let mut prev_word = false;
+    let mut glued = false;
     for e in elems {
         match e {
-            Elem::Verb => after_verb = true,
-            Elem::Item(i) if after_verb => items.push(i),
-            Elem::Item(i) => before.push(i),
+            Elem::Glue => {
+                glued = true;
+                continue;
+            }
+            Elem::Verb => {
+                if prev_word && !glued && before.last().is_some_and(|l| matches!(l, Item::Phrase(_))) {
+                    before.push(Item::Gap(WORD_SKIP));
+                }
+                after_verb = true;
+                prev_word = true;
+            }
+            Elem::Item(i) => {
+                let word = matches!(i, Item::Phrase(_));
+                let list = if after_verb { &mut items } else { &mut before };
+                if word && prev_word && !glued && !list.last().is_some_and(|l| matches!(l, Item::Gap(_))) {
+                    list.push(Item::Gap(WORD_SKIP));
+                }
+                prev_word = word;
+                list.push(i);
+            }
             Elem::Compound => {}
         }
+        glued = false;
     }
     Ok((PatternSpec { line: 0, before, items, code }, notes))
 }
@@ -580,8 +608,17 @@ fn parse_elems(text: &str, cx: &Cx<'_>, notes: &mut Vec<String>) -> Result<Vec<E
                     Some(r) => r,
                     None => &mut own,
                 };
+                let first = elems.len();
                 atoms(tok, cx, run, &mut elems)?;
                 flush(&mut own, &mut elems);
+                // Elements of one token are joined: mark each after the first.
+                let made: Vec<Elem> = elems.drain(first..).collect();
+                for (k, e) in made.into_iter().enumerate() {
+                    if k > 0 {
+                        elems.push(Elem::Glue);
+                    }
+                    elems.push(e);
+                }
             }
         }
     }
@@ -788,7 +825,9 @@ CO-OPERATE
         assert_eq!(
             cur.items,
             [
+                Item::Gap(WORD_SKIP),
                 Item::Phrase(vec![vec!["dollar".into()], vec!["swiss".into(), "franc".into()]]),
+                Item::Gap(WORD_SKIP),
                 ph(&["to"]),
                 Item::Target
             ]
@@ -797,14 +836,17 @@ CO-OPERATE
         assert_eq!(cur.origin.line, 21);
         let banned = grant[2];
         assert_eq!(banned.before, [Item::Source]);
-        assert_eq!(banned.items, [ph(&["to"]), ph(&["banned", "party"])]);
+        assert_eq!(banned.items, [Item::Gap(WORD_SKIP), ph(&["to"]), Item::Gap(WORD_SKIP), ph(&["banned", "party"])]);
         let paired = grant[3];
         assert_eq!(paired.code, code("042"));
         assert_eq!(paired.id, "test.verbs.txt:23 [042:043]");
-        assert_eq!(paired.items, [ph(&["from"]), Item::Gap(NP_SKIP), ph(&["to"]), Item::Target]);
+        assert_eq!(paired.items, [Item::Gap(WORD_SKIP), ph(&["from"]), Item::Gap(NP_SKIP), ph(&["to"]), Item::Target]);
         assert_eq!(grant[4].code, None);
-        assert_eq!(grant[4].items, [ph(&["argument"])]);
-        assert_eq!(grant[5].items, [Item::Phrase(vec![vec!["aid".into()], vec!["assistance".into()]])]);
+        assert_eq!(grant[4].items, [Item::Gap(WORD_SKIP), ph(&["argument"])]);
+        assert_eq!(
+            grant[5].items,
+            [Item::Gap(WORD_SKIP), Item::Phrase(vec![vec!["aid".into()], vec!["assistance".into()]])]
+        );
         // The verb's own code; the multi-word verb's particle comes first.
         let give: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "give").collect();
         assert_eq!(give[0].code, code("071"));
@@ -813,7 +855,7 @@ CO-OPERATE
         assert_eq!(hand[0].items, [ph(&["over"])]);
         assert_eq!(hand[0].code, code("070"));
         assert_eq!(hand[1].items[0], ph(&["over"]));
-        assert_eq!(hand[1].items.len(), 4);
+        assert_eq!(hand[1].items.len(), 6);
 
         // Speech: SAY and REPORT, not EXPRESS.
         let say: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "say").collect();
@@ -831,7 +873,8 @@ CO-OPERATE
         assert_eq!(arrest[0].before, [ph(&["re"])]);
         assert_eq!(arrest[0].code, None);
         assert_eq!(arrest[1].code, code("173"));
-        assert_eq!(arrest[1].before.len(), 2);
+        // Words written apart from the verb may have words between them.
+        assert_eq!(arrest[1].before.len(), 3);
         assert_eq!(
             arrest[1].before[0],
             Item::Phrase(vec![
@@ -839,7 +882,8 @@ CO-OPERATE
                 vec!["armed".into(), "force".into(), "patrol".into()]
             ])
         );
-        assert_eq!(arrest[1].before[1], ph(&["re"]));
+        assert_eq!(arrest[1].before[1], Item::Gap(WORD_SKIP));
+        assert_eq!(arrest[1].before[2], ph(&["re"]));
         // A hyphenated verb is one token, as in text.
         let coop: Vec<&Pattern> = e.patterns.iter().filter(|p| p.head == "co-operate").collect();
         assert!(coop[0].before.is_empty());
@@ -867,10 +911,13 @@ CO-OPERATE
         let ab = &ab[1..];
         assert_eq!(
             ab[0].items,
-            [Item::Phrase(vec![
-                vec!["new".into(), "military".into(), "relation".into()],
-                vec!["new".into(), "economic".into(), "relation".into()]
-            ])]
+            [
+                Item::Gap(WORD_SKIP),
+                Item::Phrase(vec![
+                    vec!["new".into(), "military".into(), "relation".into()],
+                    vec!["new".into(), "economic".into(), "relation".into()]
+                ])
+            ]
         );
         assert_eq!(ab[2].before, [ph(&["suggested"]), Item::Target]);
         assert_eq!(ab[3].before, [ph(&["in"])]);
