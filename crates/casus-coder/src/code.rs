@@ -396,6 +396,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
             CItem::Gap(g) => {
+                // A gap before words: nothing to do unless one of them is near.
+                if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
+                    let window = pos..(pos + usize::from(*g) + 4).min(n);
+                    if !window.into_iter().any(|p| alts.iter().any(|a| a.first().is_some_and(|&w| self.toks[p].is(w))))
+                    {
+                        return None;
+                    }
+                }
                 let mut best: Option<PMatch> = None;
                 for skip in 0..=usize::from(*g) {
                     let p = pos + skip;

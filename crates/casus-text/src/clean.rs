@@ -104,7 +104,8 @@ const NAVIGATION: &[&str] = &[
 pub(crate) fn classify_paragraph(p: &str) -> Option<BoilerplateKind> {
     let t = p.trim();
     let lower = t.to_lowercase();
-    let words = t.split_whitespace().count();
+    // (Only small counts matter: stop counting past 13.)
+    let words = t.split_whitespace().take(13).count();
     if lower.starts_with("powered by ") || lower.starts_with("translated by ") || lower.starts_with("distributed by ") {
         return Some(BoilerplateKind::PoweredBy);
     }
@@ -129,7 +130,7 @@ pub(crate) fn classify_paragraph(p: &str) -> Option<BoilerplateKind> {
 
 /// Whether a sentence is a byline of the "Jane Doe reports from Kyiv" kind.
 pub(crate) fn is_byline_sentence(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let words: Vec<&str> = s.split_whitespace().take(11).collect();
     if words.len() > 10 {
         return false;
     }
