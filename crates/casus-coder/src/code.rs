@@ -686,6 +686,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             k -= 1;
             let pt = &self.toks[k];
             if self.tok_np[k].is_some() {
+                // "their long border dispute": a possessive pronoun is a determiner here.
+                if pt.class == Class::PossPron && steps > 0 {
+                    return Err("after a determiner and modifiers: a noun");
+                }
                 break;
             }
             match pt.class {
@@ -697,6 +701,45 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         let prev = (0..i).rev().find(|&k| self.toks[k].class != Class::Adv);
+        // "two detained Canadian citizens", "tortured detained activists": a participle right
+        // before an actor phrase, after a number or another verb, describes it.
+        let np_next = self.toks.get(i + 1).is_some() && self.tok_np[i + 1].is_some_and(|n| self.nps[n].start == i + 1);
+        if t.participle && !t.gerund && np_next {
+            if let Some(p) = prev.filter(|&p| self.tok_np[p].is_none()) {
+                let pt = &self.toks[p];
+                let number_word = matches!(
+                    pt.lower.as_str(),
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                        | "several"
+                        | "many"
+                        | "dozen"
+                        | "other"
+                );
+                let lexical_verb = pt.class == Class::Word && pt.is_inflected_verb() && !self.dict_pos_noun(pt);
+                if number_word || lexical_verb {
+                    return Err("a participle before a phrase it describes");
+                }
+            }
+        }
+        // "imports of Russian gas", "at a Philippine supply boat": a bare form right after a
+        // phrase inside a prepositional phrase has no subject, so it is a noun.
+        if let Some(npi) = prev.and_then(|p| self.tok_np[p]) {
+            let bare = !(t.past || t.participle || t.gerund || t.third);
+            if bare && self.nps[npi].prep.is_some() && self.nps[npi].end == i {
+                return Err("after a phrase in a prepositional phrase: a noun");
+            }
+        }
         if let Some(p) = prev {
             let pt = &self.toks[p];
             match pt.class {
@@ -818,7 +861,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // The noun before must be an object or in a prepositional phrase, not the subject:
         // "Haiti appealed for aid" is active.
-        let Some(npi) = self.tok_np[i - 1] else { return false };
+        // The phrase may end one plain noun early: "the Ukrainian navy sailors captured in".
+        let head_noun = |k: usize| {
+            let w = &self.toks[k];
+            w.class == Class::Word && !w.cap && self.tok_np[k].is_none() && self.dict_pos_noun(w)
+        };
+        let npi = match self.tok_np[i - 1] {
+            Some(n) => n,
+            None if i > 1 && head_noun(i - 1) && self.tok_np[i - 2].is_some() => self.tok_np[i - 2].unwrap_or_default(),
+            None => return false,
+        };
         let np = &self.nps[npi];
         // "Forces backed by the coalition attacked ...": a participle with a by-agent, and
         // the clause's finite verb after it.
@@ -868,6 +920,53 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// The subject of the clause of the verb at `i`: the nearest actor phrase to the left
     /// that is not inside a prepositional phrase or an object of another verb.
     fn subject(&self, i: usize) -> Option<usize> {
+        // A common noun right before the verb is the clause's own subject, and not an actor:
+        // "after floods destroyed its crops" (not the main clause's subject).
+        let mut q = i;
+        while q > 0
+            && matches!(self.toks[q - 1].class, Class::Adv | Class::Neg | Class::Be | Class::Have | Class::Modal)
+        {
+            q -= 1;
+        }
+        if let Some(p) = q.checked_sub(1) {
+            let pt = &self.toks[p];
+            let time_word = matches!(
+                pt.lower.as_str(),
+                "week"
+                    | "weekend"
+                    | "month"
+                    | "year"
+                    | "day"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "time"
+                    | "ago"
+                    | "decade"
+                    | "hour"
+                    | "hours"
+                    | "weeks"
+                    | "months"
+                    | "years"
+                    | "days"
+            );
+            // (Not the head of an actor phrase the chunker stopped short of: "Palestinian leaders".)
+            let after_actor = p > 0 && self.tok_np[p - 1].is_some();
+            if pt.class == Class::Word
+                && self.tok_np[p].is_none()
+                && !after_actor
+                && !pt.cap
+                && !time_word
+                && !(pt.is_verb_form() && !self.dict_pos_noun(pt))
+                && self.dict_pos_noun(pt)
+            {
+                return None;
+            }
+        }
         let mut k = i;
         while k > 0 {
             k -= 1;
