@@ -961,7 +961,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !after_actor
                 && !pt.cap
                 && !time_word
-                && !(pt.is_verb_form() && !self.dict_pos_noun(pt))
                 && self.dict_pos_noun(pt)
             {
                 return None;
