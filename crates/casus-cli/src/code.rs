@@ -43,6 +43,9 @@ pub(crate) struct CodeArgs {
     /// Do not geolocate events (no `location` field; a little faster).
     #[arg(long)]
     no_geo: bool,
+    /// Coder threads (default: every core). Output keeps the input order.
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
     /// A lexicon file or directory in the casus format, layered over the default
     /// (repeatable; later ones win).
     #[arg(long, value_name = "PATH")]
@@ -178,6 +181,15 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     }
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let mut io_error: Option<std::io::Error> = None;
+    // Documents are coded in batches on every core (not with --explain, which reports as it
+    // goes), and written in input order.
+    let jobs = if args.explain {
+        1
+    } else {
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1)
+    };
+    let mut batch: Vec<casus_text::Document> = Vec::new();
+    let mut batch_bytes = 0usize;
     for path in &files {
         input::read(path, args.input, &mut |item| {
             if io_error.is_some() {
@@ -187,6 +199,20 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
                 Item::Skip(msg) => {
                     skipped += 1;
                     let _ = writeln!(err, "casus: {msg}");
+                }
+                Item::Doc(mut doc) if jobs > 1 => {
+                    if doc.date.is_none() {
+                        doc.date = default_date;
+                    }
+                    batch_bytes += doc.text.len();
+                    batch.push(doc);
+                    if batch.len() >= 64 * jobs || batch_bytes >= 8 << 20 {
+                        batch_bytes = 0;
+                        let counts = (&mut docs, &mut sentences, &mut events);
+                        if let Err(e) = flush_batch(&coder, &mut batch, jobs, out.as_mut(), args.format, counts) {
+                            io_error = Some(e);
+                        }
+                    }
                 }
                 Item::Doc(mut doc) => {
                     if doc.date.is_none() {
@@ -221,12 +247,53 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             return Err(e).context("cannot write output");
         }
     }
+    if !batch.is_empty() {
+        let counts = (&mut docs, &mut sentences, &mut events);
+        flush_batch(&coder, &mut batch, jobs, out.as_mut(), args.format, counts).context("cannot write output")?;
+    }
     out.flush().context("cannot write output")?;
     if let Some(w) = explain_out.as_mut() {
         w.flush()?;
     }
     writeln!(err, "casus: {docs} documents, {sentences} sentences, {events} events; {skipped} skipped")?;
     Ok(if docs == 0 && (skipped > 0 || files.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Codes the documents on `jobs` threads, each taking a contiguous share; the results keep
+/// the documents' order.
+fn code_in_parallel(coder: &Coder, docs: &[casus_text::Document], jobs: usize) -> Vec<Coded> {
+    if jobs <= 1 || docs.len() <= 1 {
+        return docs.iter().map(|d| coder.code(d)).collect();
+    }
+    let share = docs.len().div_ceil(jobs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(share)
+            .map(|part| scope.spawn(move || part.iter().map(|d| coder.code(d)).collect::<Vec<_>>()))
+            .collect();
+        // A coder panic is a bug: pass it on rather than lose documents silently.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// Codes a batch of documents and writes their events in order; counts documents,
+/// sentences and events.
+fn flush_batch(
+    coder: &Coder,
+    batch: &mut Vec<casus_text::Document>,
+    jobs: usize,
+    out: &mut dyn Write,
+    format: Format,
+    (docs, sentences, events): (&mut usize, &mut usize, &mut usize),
+) -> std::io::Result<()> {
+    for c in &code_in_parallel(coder, batch, jobs) {
+        *docs += 1;
+        *sentences += c.sentences;
+        *events += c.events.len();
+        write_events(out, c, format)?;
+    }
+    batch.clear();
+    Ok(())
 }
 
 fn write_events(out: &mut dyn Write, coded: &Coded, format: Format) -> std::io::Result<()> {

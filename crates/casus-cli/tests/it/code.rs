@@ -125,3 +125,25 @@ fn examples_directory_codes() {
     assert!(events(&out).len() >= 10, "too few events from examples/");
     assert!(root().join("examples").is_dir());
 }
+
+#[test]
+fn parallel_coding_keeps_the_input_order() {
+    // Many small documents so that the batch is split across threads.
+    let mut corpus = String::new();
+    for i in 0..300 {
+        let text = if i % 2 == 0 {
+            "Syrian troops shelled rebel positions near Homs."
+        } else {
+            "Kenya offered to host talks between the warring parties."
+        };
+        corpus.push_str(&format!("{{\"id\":\"d{i}\",\"date\":\"2013-06-05\",\"text\":\"{text}\"}}\n"));
+    }
+    let one = casus(&["code", "--no-geo", "-j", "1"], corpus.as_bytes());
+    let four = casus(&["code", "--no-geo", "-j", "4"], corpus.as_bytes());
+    assert!(one.status.success() && four.status.success());
+    assert!(!one.stdout.is_empty());
+    assert_eq!(one.stdout, four.stdout, "-j 4 must write the same events in the same order as -j 1");
+    let docs: Vec<String> = events(&four).iter().map(|e| e["doc"].as_str().unwrap_or("").to_owned()).collect();
+    assert_eq!(docs.first().map(String::as_str), Some("d0"));
+    assert_eq!(docs.last().map(String::as_str), Some("d299"));
+}
