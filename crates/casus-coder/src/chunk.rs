@@ -61,6 +61,8 @@ struct Comp {
     code: ActorCode,
     plural: bool,
     how: String,
+    /// Further actors the same name stands for (a PETRARCH entry `[ELR/GAL]`).
+    also: Vec<ActorCode>,
 }
 
 pub(crate) struct Chunker<'d> {
@@ -151,7 +153,30 @@ impl Chunker<'_> {
         }
         let country: ActorCode = code.country()?.parse().ok()?;
         let how = how!(self, "{how} (in \"{}\")", t.text);
-        Some(Comp { start: j, end: j + 1, kind: MemberKind::Named(kind), code: country, plural: false, how })
+        Some(Comp {
+            start: j,
+            end: j + 1,
+            kind: MemberKind::Named(kind),
+            code: country,
+            plural: false,
+            how,
+            also: Vec::new(),
+        })
+    }
+
+    /// The other codes written on the same dictionary line as the entry that gave `code`,
+    /// for the same dates: a name that stands for several actors ("[ELR/GAL]").
+    fn siblings(&self, entries: &[u32], code: ActorCode) -> Vec<ActorCode> {
+        let Some(pick) = entries.iter().map(|&e| self.dict.actor(e)).find(|a| a.code == code) else {
+            return Vec::new();
+        };
+        let mut out: Vec<ActorCode> = Vec::new();
+        for a in entries.iter().map(|&e| self.dict.actor(e)) {
+            if a.origin == pick.origin && a.dates == pick.dates && a.code != code && !out.contains(&a.code) {
+                out.push(a.code);
+            }
+        }
+        out
     }
 
     fn component_at(&self, toks: &[Tok<'_>], words: &[WordId], j: usize) -> Option<Comp> {
@@ -160,11 +185,16 @@ impl Chunker<'_> {
                 return Some(c);
             }
         }
+        let mut also = Vec::new();
         let actor = self
             .dict
             .actor_matches(words, j, toks[j].cap)
             .into_iter()
-            .find_map(|m| self.resolve(m.entries, toks[j].cap).map(|r| (m.len, r)))
+            .find_map(|m| {
+                let r = self.resolve(m.entries, toks[j].cap)?;
+                also = self.siblings(m.entries, r.0);
+                Some((m.len, r))
+            })
             // "West Darfur", "North Kivu": a one-word region before a name is part of a place.
             .filter(|(len, (_, kind, _))| {
                 !(*len == 1
@@ -175,7 +205,8 @@ impl Chunker<'_> {
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
-                Some(Comp { start: j, end: j + alen, kind: MemberKind::Named(kind), code, plural, how })
+                let plural = plural || !also.is_empty();
+                Some(Comp { start: j, end: j + alen, kind: MemberKind::Named(kind), code, plural, how, also })
             }
             (_, Some((glen, ai))) => {
                 let last = &toks[j + glen - 1];
@@ -188,6 +219,7 @@ impl Chunker<'_> {
                     code: a.role,
                     plural,
                     how: how!(self, "{} (agent {:?})", a.origin, a.noun),
+                    also: Vec::new(),
                 })
             }
             _ => None,
@@ -231,7 +263,8 @@ impl Chunker<'_> {
         let n = toks.len();
         let mut j = i;
         let mut after_det = false;
-        while j < n && matches!(toks[j].class, Class::Det | Class::Number | Class::PossPron) {
+        // (A name may start with its article: PETRARCH's "THE_SHIRE".)
+        while j < n && matches!(toks[j].class, Class::Det | Class::Number | Class::PossPron) && at[j].is_none() {
             if toks[j].class == Class::PossPron && j != i {
                 break;
             }
@@ -486,14 +519,18 @@ impl Chunker<'_> {
                     .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)
                     .unwrap_or(first);
                 let member = self.member_of(toks, &comps, mstart.min(first), e);
-                simple.push(Np {
-                    start: s,
-                    end: e,
-                    members: vec![member],
-                    prep: None,
-                    possessive: false,
-                    aside: false,
-                });
+                let mut members = vec![member];
+                // A name standing for several actors is a compound of them.
+                if let [only] = comps.as_slice() {
+                    if members[0].code == Some(only.code) {
+                        for &c in &only.also {
+                            let mut m = members[0].clone();
+                            m.code = Some(c);
+                            members.push(m);
+                        }
+                    }
+                }
+                simple.push(Np { start: s, end: e, members, prep: None, possessive: false, aside: false });
                 i = e.max(i + 1);
             } else {
                 i += 1;

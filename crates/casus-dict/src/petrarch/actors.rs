@@ -144,14 +144,19 @@ fn parse_codes(s: &str, line: usize, out: &mut Vec<(ActorCode, Option<DateRange>
             sink.error(line, format!("unclosed '[' in {:?}", s.trim()));
             return;
         };
-        match parse_code_spec(&after[..close]) {
-            Ok((code, dates, notes)) => {
-                for n in notes {
-                    sink.warn(line, n);
+        // `[ELR/GAL]`: a name that stands for several actors at once.
+        let spec = after[..close].trim();
+        let (codes, dates) = spec.split_once(char::is_whitespace).unwrap_or((spec, ""));
+        for code in codes.split('/').filter(|c| !c.is_empty()) {
+            match parse_code_spec(&format!("{code} {dates}")) {
+                Ok((code, dates, notes)) => {
+                    for n in notes {
+                        sink.warn(line, n);
+                    }
+                    out.push((code, dates));
                 }
-                out.push((code, dates));
+                Err(e) => sink.warn(line, format!("{e}: code skipped")),
             }
-            Err(e) => sink.warn(line, format!("{e}: code skipped")),
         }
         rest = &after[close + 1..];
     }
@@ -273,6 +278,16 @@ mod tests {
         assert_eq!(e.actors[8].dates.and_then(|r| r.start), Some(ymd(2012, 12, 4)));
         assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!(d[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_name_for_several_actors() {
+        let (e, d) = parse("THE_SHIRE  [FRO/BIL/SAM]\nLORIEN [ELR/GAL 950101-991231]\n");
+        assert!(d.is_empty(), "{d:?}");
+        let codes: Vec<&str> = e.actors.iter().map(|a| a.code.as_str()).collect();
+        assert_eq!(codes, ["FRO", "BIL", "SAM", "ELR", "GAL"]);
+        assert!(e.actors[..3].iter().all(|a| a.name == "THE SHIRE" && a.origin.line == 1));
+        assert!(e.actors[3].dates.is_some() && e.actors[3].dates == e.actors[4].dates);
     }
 
     #[test]
