@@ -20,7 +20,7 @@ use anyhow::Context as _;
 use casus_coder::Coder;
 use casus_text::Document;
 
-use crate::ingest::{pipeline, Counters, Messages};
+use crate::ingest::{pipeline, Counters, Messages, DEFAULT_BATCH};
 
 /// Arguments of `casus bench`.
 #[derive(Debug, clap::Args)]
@@ -133,22 +133,45 @@ fn sentences(root: &Path) -> Vec<String> {
     out
 }
 
-/// A corpus of `n` sentences in documents of eight, dated over two years.
-fn corpus(pool: &[String], n: usize) -> Vec<Document> {
+/// Document `i` of a corpus of `n` sentences in documents of eight, dated over two years,
+/// or `None` past its end. Documents are made on demand, so the corpus costs no memory.
+fn corpus_doc(pool: &[String], n: usize, i: usize) -> Option<Document> {
+    let k = i.checked_mul(8).filter(|&k| k < n)?;
     let base = casus_core::Date::from_ymd(2020, 1, 1).map_or(0, casus_core::Date::to_days);
-    let mut docs = Vec::new();
-    let mut k = 0usize;
-    while k < n {
-        let take = (n - k).min(8);
-        let text: Vec<&str> = (0..take).map(|i| pool[(k + i * 7 + k / 8) % pool.len()].as_str()).collect();
-        let i = docs.len();
-        let mut d = Document::from_body(format!("bench-{i}"), text.join(" "));
-        d.date = casus_core::Date::from_days(base + i64::try_from(i % 730).unwrap_or(0));
-        d.metadata.insert("source".into(), format!("source-{}", i % 5).into());
-        docs.push(d);
-        k += take;
+    let take = (n - k).min(8);
+    let text: Vec<&str> = (0..take).map(|j| pool[(k + j * 7 + k / 8) % pool.len()].as_str()).collect();
+    let mut d = Document::from_body(format!("bench-{i}"), text.join(" "));
+    d.date = casus_core::Date::from_days(base + i64::try_from(i % 730).unwrap_or(0));
+    d.metadata.insert("source".into(), format!("source-{}", i % 5).into());
+    Some(d)
+}
+
+/// Writes `docs` as a JSON Lines corpus.
+fn write_corpus(path: &Path, docs: impl Iterator<Item = Document>) -> anyhow::Result<()> {
+    let mut f = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
+    for d in docs {
+        let rec = serde_json::json!({
+            "id": d.id,
+            "date": d.date.map(|x| x.to_string()),
+            "source": d.metadata.get("source"),
+            "text": d.text,
+        });
+        writeln!(f, "{rec}")?;
     }
-    docs
+    f.flush()?;
+    Ok(())
+}
+
+/// CPU time (user + system) of this process so far, in seconds, on Linux.
+fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 /// Peak resident memory in KiB (`VmHWM`), on Linux.
@@ -161,7 +184,8 @@ pub(crate) fn peak_rss_kib() -> Option<u64> {
 pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     let root = std::env::current_dir()?;
     let pool = sentences(&root);
-    let docs = corpus(&pool, args.sentences.max(1));
+    let n = args.sentences.max(1);
+    let n_docs = n.div_ceil(8);
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from)).max(1);
     let coder = if args.lexicon.is_empty() {
         Coder::embedded()
@@ -172,88 +196,73 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     // Compile the lexicon before the clock starts.
     let _ = coder.code(&Document::from_body("warm", "Rebels attacked the town."));
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "corpus: {} documents, {} sentences drawn from {} of our own; {jobs} threads",
-        docs.len(),
-        args.sentences,
-        pool.len()
-    )?;
+    writeln!(out, "corpus: {n_docs} documents, {n} sentences drawn from {} of our own; {jobs} threads", pool.len())?;
 
     let next = AtomicUsize::new(0);
     let coded_sentences = AtomicUsize::new(0);
     let events = AtomicUsize::new(0);
+    let code_cpu = cpu_secs();
     let start = Instant::now();
     std::thread::scope(|s| {
         for _ in 0..jobs {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(d) = docs.get(i) else { break };
-                let c = coder.code(d);
+                let Some(d) = corpus_doc(&pool, n, i) else { break };
+                let c = coder.code(&d);
                 coded_sentences.fetch_add(c.sentences, Ordering::Relaxed);
                 events.fetch_add(c.events.len(), Ordering::Relaxed);
             });
         }
     });
     let secs = start.elapsed().as_secs_f64().max(1e-6);
-    let n = coded_sentences.load(Ordering::Relaxed) as f64;
+    let code_cpu = code_cpu.zip(cpu_secs()).map(|(a, b)| b - a);
+    let coded = coded_sentences.load(Ordering::Relaxed) as f64;
     writeln!(
         out,
-        "code: {n} sentences, {} events in {secs:.2}s: {:.0} sentences/s total, {:.0} per core",
+        "code: {coded} sentences, {} events in {secs:.2}s: {:.0} sentences/s total, {:.0} per core; CPU {}",
         events.load(Ordering::Relaxed),
-        n / secs,
-        n / secs / jobs as f64
+        coded / secs,
+        coded / secs / jobs as f64,
+        code_cpu.map_or_else(|| "unknown".to_owned(), |c| format!("{c:.2}s ({:.1} cores busy)", c / secs)),
     )?;
 
+    let rss = |stage: &str| peak_rss_kib().map(|k| format!("{stage} {:.1} MiB", k as f64 / 1024.0));
+    let after_code = rss("after coding");
     if args.db {
         let dir = std::env::temp_dir().join(format!("casus-bench-{}", std::process::id()));
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let corpus_path = dir.join("corpus.jsonl");
-        {
-            let mut f = std::io::BufWriter::new(std::fs::File::create(&corpus_path)?);
-            for d in &docs {
-                let rec = serde_json::json!({
-                    "id": d.id,
-                    "date": d.date.map(|x| x.to_string()),
-                    "source": d.metadata.get("source"),
-                    "text": d.text,
-                });
-                writeln!(f, "{rec}")?;
-            }
-            f.flush()?;
-        }
+        write_corpus(&corpus_path, (0..n_docs).filter_map(|i| corpus_doc(&pool, n, i)))?;
+        // A fifth more documents, loaded into the full store: an incremental ingest, which
+        // keeps the indexes up to date instead of building them.
+        let more = (n / 5).max(8);
+        let more_path = dir.join("more.jsonl");
+        write_corpus(&more_path, (n_docs..).map_while(|i| corpus_doc(&pool, n + more, i)))?;
         let db = dir.join("bench.db");
         let mut store = casus_store::Store::open(&db)?;
         let counters = Counters::default();
         let msgs = Messages(None);
-        let start = Instant::now();
-        let totals = pipeline(
-            std::slice::from_ref(&corpus_path),
-            &mut store,
-            &coder,
-            jobs,
-            256,
-            None,
-            "bench",
-            &counters,
-            &msgs,
-            &|_, _| {},
-        )?;
-        let secs = start.elapsed().as_secs_f64().max(1e-6);
-        let again = Instant::now();
-        let _ = pipeline(
-            std::slice::from_ref(&corpus_path),
-            &mut store,
-            &coder,
-            jobs,
-            256,
-            None,
-            "bench",
-            &counters,
-            &msgs,
-            &|_, _| {},
-        )?;
-        let resecs = again.elapsed().as_secs_f64().max(1e-6);
+        let ingest = |store: &mut casus_store::Store, path: &std::path::PathBuf| {
+            let start = Instant::now();
+            let cpu = cpu_secs();
+            let totals = pipeline(
+                std::slice::from_ref(path),
+                store,
+                &coder,
+                jobs,
+                DEFAULT_BATCH,
+                None,
+                "bench",
+                &counters,
+                &msgs,
+                &|_, _| {},
+            )?;
+            let cpu = cpu.zip(cpu_secs()).map(|(a, b)| b - a);
+            anyhow::Ok((totals, start.elapsed().as_secs_f64().max(1e-6), cpu))
+        };
+        let (totals, secs, cpu) = ingest(&mut store, &corpus_path)?;
+        let after_ingest = rss("after ingest");
+        let (_, resecs, _) = ingest(&mut store, &corpus_path)?;
         writeln!(
             out,
             "ingest: {} documents, {} sentences, {} events in {secs:.2}s: {:.0} sentences/s, {:.0} documents/s; re-ingest (all skipped) {resecs:.2}s, {:.0}x faster",
@@ -264,8 +273,31 @@ pub(crate) fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             totals.documents as f64 / secs,
             secs / resecs
         )?;
+        writeln!(
+            out,
+            "ingest: process CPU {}; writer {:.2}s CPU ({:.0} sentences per writer CPU second); indexes built in {:.2}s",
+            cpu.map_or_else(|| "unknown".to_owned(), |c| format!("{c:.2}s ({:.1} cores busy)", c / secs)),
+            totals.write_cpu_secs,
+            totals.sentences as f64 / totals.write_cpu_secs.max(1e-6),
+            totals.index_secs,
+        )?;
+        let (inc, incsecs, inccpu) = ingest(&mut store, &more_path)?;
+        let after_incremental = rss("after the incremental ingest");
+        writeln!(
+            out,
+            "incremental: {} documents, {} sentences into a store of {} in {incsecs:.2}s: {:.0} sentences/s; process CPU {}; writer {:.2}s CPU",
+            inc.documents,
+            inc.sentences,
+            totals.documents,
+            inc.sentences as f64 / incsecs,
+            inccpu.map_or_else(|| "unknown".to_owned(), |c| format!("{c:.2}s")),
+            inc.write_cpu_secs,
+        )?;
         drop(store);
         let _ = std::fs::remove_dir_all(&dir);
+        if let (Some(a), Some(b), Some(c)) = (after_code, after_ingest, after_incremental) {
+            writeln!(out, "peak RSS {a}, {b}, {c}")?;
+        }
     }
     match peak_rss_kib() {
         Some(kib) => writeln!(out, "peak RSS: {:.1} MiB", kib as f64 / 1024.0)?,

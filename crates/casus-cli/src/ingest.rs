@@ -14,7 +14,6 @@
 //! which inserts batches of `--batch` documents, each in one transaction. Killing the
 //! process loses at most the batches not yet committed; a rerun codes exactly those.
 
-use std::collections::HashSet;
 use std::io::{BufRead, BufReader, IsTerminal as _, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -28,6 +27,12 @@ use casus_coder::{Coded, Coder};
 use casus_core::Date;
 use casus_store::{content_hash, DocumentMeta, DocumentRecord, Store};
 use casus_text::{Document, JsonLines};
+
+/// Documents handed from the reader to a coder, and from a coder to the writer, at once.
+const CHUNK: usize = 16;
+
+/// Documents per transaction unless `--batch` says otherwise.
+pub(crate) const DEFAULT_BATCH: usize = 256;
 
 /// Arguments of `casus ingest`.
 #[derive(Debug, clap::Args)]
@@ -43,7 +48,7 @@ pub(crate) struct IngestArgs {
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
     /// Documents per transaction.
-    #[arg(long, value_name = "N", default_value_t = 256)]
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_BATCH)]
     batch: usize,
     /// Publication date for documents that have none (plain text), YYYY-MM-DD.
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -73,6 +78,13 @@ pub(crate) struct Counters {
 pub(crate) struct Messages(pub(crate) Option<indicatif::ProgressBar>);
 
 impl Messages {
+    /// Shows what the run is doing on the progress bar, if there is one.
+    pub(crate) fn status(&self, msg: &str) {
+        if let Some(pb) = &self.0 {
+            pb.set_message(msg.to_owned());
+        }
+    }
+
     pub(crate) fn say(&self, msg: &str) {
         match &self.0 {
             Some(pb) => pb.println(format!("casus: {msg}")),
@@ -285,9 +297,69 @@ pub(crate) struct Totals {
     pub(crate) documents: usize,
     pub(crate) sentences: usize,
     pub(crate) events: usize,
+    /// Seconds the writer spent inserting.
+    pub(crate) write_secs: f64,
+    /// CPU seconds the writer thread spent inserting (0 where the OS does not say).
+    pub(crate) write_cpu_secs: f64,
+    /// Seconds spent building the indexes at the end of a bulk load.
+    pub(crate) index_secs: f64,
+}
+
+/// CPU time of the calling thread in seconds, on Linux (`/proc/thread-self/schedstat`).
+pub(crate) fn thread_cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
+/// Whether this run should drop the store's event indexes and build them at its end
+/// rather than keep them up to date: when it adds at least half as many documents as
+/// the store holds, estimated from what has been read so far (`queued` new documents in
+/// `read` of `total` input bytes). Building an index sorts every event once; keeping it up
+/// to date costs a search and a page write per event, and more as the store grows.
+fn bulk_pays(stored: usize, queued: usize, read: u64, total: u64) -> bool {
+    if stored == 0 {
+        return true;
+    }
+    if read == 0 {
+        return false;
+    }
+    let expected = queued as f64 * (total.max(read) as f64 / read as f64);
+    expected >= stored as f64 / 2.0
+}
+
+/// Inserts `pending` in one transaction and counts it into `totals`.
+fn flush(
+    store: &mut Store,
+    pending: &mut Vec<DocumentRecord>,
+    totals: &mut Totals,
+    counters: &Counters,
+    msgs: &Messages,
+) -> anyhow::Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let t = Instant::now();
+    let cpu = thread_cpu_secs();
+    let r = store.insert_batch(pending).context("cannot write to the store")?;
+    totals.write_secs += t.elapsed().as_secs_f64();
+    totals.write_cpu_secs += cpu.zip(thread_cpu_secs()).map_or(0.0, |(a, b)| b - a);
+    totals.documents += r.documents;
+    totals.events += r.events;
+    totals.sentences += pending.iter().map(|d| d.n_sentences).sum::<usize>();
+    counters.duplicate.fetch_add(r.duplicates, Ordering::Relaxed);
+    for id in &r.duplicate_ids {
+        msgs.say(&format!("duplicate document id {id:?}, skipped"));
+    }
+    pending.clear();
+    Ok(())
 }
 
 /// Runs the reader → coders → writer pipeline over `files` into `store`.
+///
+/// When the run adds many documents compared to what the store holds (see
+/// [`bulk_pays`]), the store's event indexes are dropped before the first batch and built
+/// at the end; if the process dies in between, the next [`Store::open`] builds them.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn pipeline(
     files: &[PathBuf],
@@ -301,30 +373,38 @@ pub(crate) fn pipeline(
     msgs: &Messages,
     progress: &dyn Fn(&Totals, &Counters),
 ) -> anyhow::Result<Totals> {
-    let present = store.document_ids()?;
+    let lookup = store.document_lookup()?;
+    let stored = usize::try_from(store.document_count()?).unwrap_or(usize::MAX);
+    let total_bytes: u64 = files.iter().map(|p| std::fs::metadata(p).map_or(0, |m| m.len())).sum();
+    let (bytes0, queued0) = (counters.bytes.load(Ordering::Relaxed), counters.queued.load(Ordering::Relaxed));
     let mut totals = Totals::default();
     let batch = batch.max(1);
-    std::thread::scope(|scope| -> anyhow::Result<()> {
-        let (doc_tx, doc_rx) = mpsc::sync_channel::<Document>(jobs * 16);
+    let mut bulk = false;
+    let written = std::thread::scope(|scope| -> anyhow::Result<()> {
+        // Documents and records travel in chunks: a thread wakes once per chunk, not per
+        // document. Few chunks are in flight, so memory stays flat.
+        let (doc_tx, doc_rx) = mpsc::sync_channel::<Vec<Document>>(jobs * 2);
         let doc_rx = Arc::new(Mutex::new(doc_rx));
-        let (rec_tx, rec_rx) = mpsc::sync_channel::<DocumentRecord>(batch * 2);
-        let present = &present;
+        let (rec_tx, rec_rx) = mpsc::sync_channel::<Vec<DocumentRecord>>(jobs * 2);
         scope.spawn(move || {
-            let mut seen: HashSet<String> = HashSet::new();
-            let skip = |id: &str| present.contains(id);
+            // A document id seen again later in the corpus is caught here once its first
+            // copy is committed, and by the store (a duplicate) before that.
+            let skip = |id: &str| lookup.contains(id).unwrap_or(false);
+            let mut chunk: Vec<Document> = Vec::with_capacity(CHUNK);
             for path in files {
                 read_corpus_file(path, counters, msgs, &skip, &mut |mut doc| {
-                    if !seen.insert(doc.id.clone()) {
-                        counters.duplicate.fetch_add(1, Ordering::Relaxed);
-                        msgs.say(&format!("{}: duplicate document id {:?}, skipped", path.display(), doc.id));
-                        return;
-                    }
                     if doc.date.is_none() {
                         doc.date = default_date;
                     }
                     counters.queued.fetch_add(1, Ordering::Relaxed);
-                    let _ = doc_tx.send(doc);
+                    chunk.push(doc);
+                    if chunk.len() >= CHUNK {
+                        let _ = doc_tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                    }
                 });
+            }
+            if !chunk.is_empty() {
+                let _ = doc_tx.send(chunk);
             }
         });
         for _ in 0..jobs {
@@ -332,9 +412,10 @@ pub(crate) fn pipeline(
             let tx = rec_tx.clone();
             scope.spawn(move || loop {
                 let next = rx.lock().map(|r| r.recv());
-                let Ok(Ok(doc)) = next else { break };
-                let coded = coder.code(&doc);
-                if tx.send(record(&doc, coded, lexicon_version)).is_err() {
+                let Ok(Ok(docs)) = next else { break };
+                let records = docs.iter().map(|doc| record(doc, coder.code(doc), lexicon_version)).collect();
+                drop(docs);
+                if tx.send(records).is_err() {
                     break;
                 }
             });
@@ -343,36 +424,44 @@ pub(crate) fn pipeline(
         // then the reader's sends fail too.
         drop(doc_rx);
         drop(rec_tx);
-        let mut pending: Vec<DocumentRecord> = Vec::with_capacity(batch);
+        let mut pending: Vec<DocumentRecord> = Vec::with_capacity(batch + CHUNK);
         let mut last_flush = Instant::now();
-        let mut flush = |pending: &mut Vec<DocumentRecord>, totals: &mut Totals| -> anyhow::Result<()> {
-            if pending.is_empty() {
-                return Ok(());
-            }
-            let r = store.insert_batch(pending).context("cannot write to the store")?;
-            totals.documents += r.documents;
-            totals.events += r.events;
-            totals.sentences += pending.iter().map(|d| d.n_sentences).sum::<usize>();
-            counters.duplicate.fetch_add(r.duplicates, Ordering::Relaxed);
-            pending.clear();
-            Ok(())
-        };
-        loop {
+        let mut decided = false;
+        let mut done = false;
+        while !done {
             match rec_rx.recv_timeout(Duration::from_millis(500)) {
-                Ok(rec) => pending.push(rec),
+                Ok(mut records) => pending.append(&mut records),
                 Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Disconnected) => done = true,
             }
-            if pending.len() >= batch || last_flush.elapsed() > Duration::from_secs(2) {
-                flush(&mut pending, &mut totals)?;
+            if done || pending.len() >= batch || last_flush.elapsed() > Duration::from_secs(2) {
+                if !decided && !pending.is_empty() {
+                    decided = true;
+                    let queued = counters.queued.load(Ordering::Relaxed) - queued0;
+                    let read = counters.bytes.load(Ordering::Relaxed) - bytes0;
+                    if bulk_pays(stored, queued, read, total_bytes) {
+                        store.defer_indexes().context("cannot write to the store")?;
+                        bulk = true;
+                    }
+                }
+                flush(store, &mut pending, &mut totals, counters, msgs)?;
                 last_flush = Instant::now();
             }
             progress(&totals, counters);
         }
-        flush(&mut pending, &mut totals)?;
-        progress(&totals, counters);
         Ok(())
-    })?;
+    });
+    if bulk {
+        msgs.status("building the store's indexes");
+        let t = Instant::now();
+        let built = store.build_indexes().context("cannot build the store's indexes");
+        totals.index_secs = t.elapsed().as_secs_f64();
+        written?;
+        built?;
+    } else {
+        written?;
+    }
+    progress(&totals, counters);
     Ok(totals)
 }
 
@@ -468,4 +557,22 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     )?;
     let read_any = totals.documents + present + duplicate > 0;
     Ok(if !read_any && (bad > 0 || files.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulk_loads_pay_when_the_run_at_least_half_doubles_the_store() {
+        // An empty store: always.
+        assert!(bulk_pays(0, 0, 0, 0));
+        // Nothing read yet: no estimate, keep the indexes.
+        assert!(!bulk_pays(1000, 0, 0, 1 << 20));
+        // 100 new documents in the first tenth of the input: about 1000 in all.
+        assert!(bulk_pays(2000, 100, 100, 1000));
+        assert!(!bulk_pays(2001, 100, 100, 1000));
+        // A re-run that finds most documents stored expects few new ones.
+        assert!(!bulk_pays(1000, 1, 500, 1000));
+    }
 }

@@ -78,8 +78,11 @@ impl Filter {
             conds.push(format!("e.code GLOB ?{i}"));
         }
         if let Some(r) = self.root {
+            // A root's codes are the codes from "07" up to, not including, "08": a range
+            // over the code index (the root column has no index of its own).
             let i = push(&mut params, Value::Text(format!("{r:02}")));
-            conds.push(format!("e.root = ?{i}"));
+            let j = push(&mut params, Value::Text(format!("{:02}", u16::from(r) + 1)));
+            conds.push(format!("e.code >= ?{i} AND e.code < ?{j}"));
         }
         if let Some(q) = self.quad_class {
             let i = push(&mut params, Value::Integer(i64::from(q.as_u8())));
@@ -135,9 +138,13 @@ mod tests {
             ..Filter::new().actor("SYR".parse().unwrap_or_else(|e| panic!("{e}")), ActorRole::Either)
         };
         let (sql, params) = f.to_sql();
-        assert_eq!(sql, "WHERE (e.source GLOB ?1 OR e.target GLOB ?1) AND e.root = ?2 AND s.text LIKE ?3 ESCAPE '\\'");
+        assert_eq!(
+            sql,
+            "WHERE (e.source GLOB ?1 OR e.target GLOB ?1) AND e.code >= ?2 AND e.code < ?3 AND s.text LIKE ?4 ESCAPE '\\'"
+        );
         assert_eq!(params[0], Value::Text("SYR*".into()));
         assert_eq!(params[1], Value::Text("07".into()));
-        assert_eq!(params[2], Value::Text("%50\\%%".into()));
+        assert_eq!(params[2], Value::Text("08".into()));
+        assert_eq!(params[3], Value::Text("%50\\%%".into()));
     }
 }

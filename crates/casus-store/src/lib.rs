@@ -5,7 +5,9 @@
 //!
 //! - [`Store`]: opens a store (WAL, `synchronous=NORMAL`, versioned schema), inserts
 //!   batches of [`DocumentRecord`]s in one transaction each, and skips documents already
-//!   stored ([`Store::document_ids`], [`Store::has_document`]).
+//!   stored ([`Store::document_lookup`], [`Store::has_document`]). A bulk load drops the
+//!   event indexes and builds them once at its end ([`Store::defer_indexes`],
+//!   [`Store::build_indexes`]).
 //! - [`Filter`]: which events to select: actors by code prefix ([`ActorRole`]), code,
 //!   root, quad class, dates, place, words of the sentence, a limit.
 //! - [`Store::query`] returns [`StoredEvent`]s; [`Store::daily`] the Phoenix one-a-day
@@ -78,7 +80,7 @@ pub use error::{Error, Result};
 pub use export::{ColumnKind, ExportFormat, COLUMNS, GDELT_COLUMNS, ICEWS_COLUMNS, PHOENIX_COLUMNS};
 pub use filter::{ActorRole, Filter};
 pub use record::{content_hash, DocumentMeta, DocumentRecord, Location, StoredEvent};
-pub use store::{BatchSummary, Store};
+pub use store::{BatchSummary, DocumentLookup, Store};
 
 #[cfg(test)]
 mod tests;
@@ -90,6 +92,7 @@ mod contract {
         fn send<T: Send>() {}
         fn send_sync<T: Send + Sync>() {}
         send::<super::Store>();
+        send::<super::DocumentLookup>();
         send_sync::<super::Error>();
         send_sync::<super::StoredEvent>();
         send_sync::<super::DocumentRecord>();

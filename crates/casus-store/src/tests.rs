@@ -95,8 +95,90 @@ fn duplicate_documents_are_left_out_of_a_batch() {
     let mut s = sample_store();
     let again = doc("a", None, vec![event("a", 0, "2013-06-05", "USA", None, "141")]);
     let r = must(s.insert_batch(&[again, doc("d", None, vec![])]));
-    assert_eq!(r, BatchSummary { documents: 1, events: 0, duplicates: 1 });
+    assert_eq!(r, BatchSummary { documents: 1, events: 0, duplicates: 1, duplicate_ids: vec!["a".into()] });
     assert_eq!(must(s.event_count()), 5);
+    // A document twice in one batch is stored once.
+    let twice = doc("e", None, vec![event("e", 0, "2013-06-05", "USA", None, "141")]);
+    let r = must(s.insert_batch(&[twice.clone(), twice]));
+    assert_eq!((r.documents, r.events, r.duplicates), (1, 1, 1));
+    assert_eq!(must(s.event_count()), 6);
+}
+
+#[test]
+fn events_of_one_sentence_share_its_row() {
+    let mut s = must(Store::open_in_memory());
+    let events = vec![
+        event("a", 0, "2013-06-05", "USA", Some("IRN"), "163"),
+        event("a", 0, "2013-06-05", "GBR", Some("IRN"), "163"),
+        event("a", 3, "2013-06-05", "IRN", Some("USA"), "111"),
+    ];
+    must(s.insert_batch(&[doc("a", None, events)]));
+    let n: i64 = must(s.connection().query_row("SELECT count(*) FROM sentences", [], |r| r.get(0)));
+    assert_eq!(n, 2);
+    let got: Vec<(usize, String)> =
+        must(s.query(&Filter::new())).into_iter().map(|e| (e.event.sentence, e.event.text)).collect();
+    assert_eq!(got[0], (0, "Sentence 0 of a, with\ttab.".to_owned()));
+    assert_eq!(got[1], got[0]);
+    assert_eq!(got[2], (3, "Sentence 3 of a, with\ttab.".to_owned()));
+}
+
+#[test]
+fn deferred_indexes_are_built_again_and_on_reopen() {
+    let dir = std::env::temp_dir().join(format!("casus-store-bulk-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("bulk.db");
+    let _ = std::fs::remove_file(&path);
+    let syr = |s: &Store| must(s.query(&Filter::new().actor(must("SYR".parse()), ActorRole::Either))).len();
+    {
+        let mut s = must(Store::open(&path));
+        assert!(must(s.has_indexes()));
+        must(s.defer_indexes());
+        assert!(!must(s.has_indexes()));
+        must(s.insert_batch(&[doc("a", None, vec![event("a", 0, "2013-06-05", "SYRMIL", Some("SYRREB"), "190")])]));
+        // Queries still answer, scanning.
+        assert_eq!(syr(&s), 1);
+        must(s.build_indexes());
+        assert!(must(s.has_indexes()));
+        // Killed during the next bulk load: the indexes are gone when the process dies.
+        must(s.defer_indexes());
+        must(s.insert_batch(&[doc("b", None, vec![event("b", 0, "2013-06-06", "SYRMIL", Some("SYRREB"), "195")])]));
+    }
+    let s = must(Store::open(&path));
+    assert!(must(s.has_indexes()));
+    assert_eq!(syr(&s), 2);
+    drop(s);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn document_lookup_answers_from_another_thread() {
+    let dir = std::env::temp_dir().join(format!("casus-store-lookup-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("lookup.db");
+    let _ = std::fs::remove_file(&path);
+    let mut s = must(Store::open(&path));
+    must(s.insert_batch(&[doc("a", None, vec![])]));
+    let lookup = must(s.document_lookup());
+    let lookup = must(
+        std::thread::spawn(move || {
+            assert!(must(lookup.contains("a")));
+            assert!(!must(lookup.contains("b")));
+            lookup
+        })
+        .join()
+        .map_err(|_| "lookup thread panicked"),
+    );
+    // It sees documents committed after it was made.
+    must(s.insert_batch(&[doc("b", None, vec![])]));
+    assert!(must(lookup.contains("b")));
+    drop((s, lookup));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // An in-memory store answers from the ids it held when the lookup was made.
+    let mem = sample_store();
+    let lookup = must(mem.document_lookup());
+    assert!(must(lookup.contains("c")));
+    assert!(!must(lookup.contains("d")));
 }
 
 #[test]
@@ -249,7 +331,75 @@ fn store_reopens_on_disk() {
     let s = must(Store::open(&path));
     assert_eq!(must(s.event_count()), 1);
     assert_eq!(must(s.meta("lexicon_version")).as_deref(), Some("abc"));
-    assert_eq!(must(s.meta("schema_version")).as_deref(), Some("2"));
+    assert_eq!(must(s.meta("schema_version")).as_deref(), Some("3"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn version_2_stores_migrate_keeping_every_event_and_sentence() {
+    let dir = std::env::temp_dir().join(format!("casus-store-v2-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("v2.db");
+    let _ = std::fs::remove_file(&path);
+    {
+        // A store as casus wrote it at schema version 2.
+        let c = must(rusqlite::Connection::open(&path));
+        for sql in &crate::schema::MIGRATIONS[..2] {
+            must(c.execute_batch(sql));
+        }
+        must(c.pragma_update(None, "user_version", 2));
+        must(c.execute_batch(
+            "INSERT INTO documents (id, date, source, content_hash, n_sentences, n_events, ingested_at) VALUES
+                 ('d1', '2013-06-05', 'Wire', 'h1', 3, 3, 1370390400),
+                 ('d2', '2013-06-06', 'Daily', 'h2', 1, 1, 1370390400);
+             INSERT INTO sentences (doc_id, idx, text, span_start, span_end) VALUES
+                 ('d2', 0, 'Sentence zero of d2.', 0, 20),
+                 ('d1', 0, 'Sentence zero of d1.', 0, 20),
+                 ('d1', 2, 'Sentence two of d1.', 40, 59);
+             INSERT INTO events (doc_id, sentence, date, source, target, source_text, target_text, verb_text,
+                 code, root, quad_class, goldstein, negated, rule, source_start, source_end, target_start,
+                 target_end, verb_start, verb_end, place, date_raw) VALUES
+                 ('d1', 0, '2013-06-05', 'SYRMIL', 'SYRREB', 'army', 'rebels', 'shelled', '195', '19', 4, -10.0,
+                  0, '195:shell', 0, 4, 13, 19, 5, 12, 'Homs', NULL),
+                 ('d1', 2, '2013-06-05', 'USA', 'SYR', 'US', 'Syria', 'condemned', '111', '11', 3, -2.0,
+                  0, '111:condemn', 40, 42, 53, 58, 43, 52, NULL, 'yesterday'),
+                 ('d1', 2, '2013-06-05', 'USA', NULL, 'US', NULL, 'condemned', '111', '11', 3, -2.0,
+                  1, '111:condemn', 40, 42, NULL, NULL, 43, 52, NULL, NULL),
+                 ('d2', 0, '2013-06-06', 'RUS', 'UKR', 'Russia', 'Ukraine', 'attacked', '190', '19', 4, -10.0,
+                  0, '190:attack', 0, 6, 16, 23, 7, 15, NULL, NULL);",
+        ));
+    }
+    let mut s = must(Store::open(&path));
+    assert_eq!(must(s.meta("schema_version")).as_deref(), Some("3"));
+    let all = must(s.query(&Filter::new()));
+    let got: Vec<(&str, usize, &str, Option<&str>)> = all
+        .iter()
+        .map(|e| (e.event.doc.as_str(), e.event.sentence, e.event.text.as_str(), e.location.name.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("d1", 0, "Sentence zero of d1.", Some("Homs")),
+            ("d1", 2, "Sentence two of d1.", None),
+            ("d1", 2, "Sentence two of d1.", None),
+            ("d2", 0, "Sentence zero of d2.", None),
+        ]
+    );
+    assert_eq!(all[1].event.date_raw.as_deref(), Some("yesterday"));
+    assert_eq!(must(s.query(&Filter { root: Some(19), ..Filter::new() })).len(), 2);
+    assert_eq!(must(s.query(&Filter { text: vec!["two".into()], ..Filter::new() })).len(), 2);
+    // New documents go on after the migrated ones.
+    must(s.insert_batch(&[doc("d3", None, vec![event("d3", 1, "2013-06-07", "USA", None, "141")])]));
+    let d3 = must(s.query(&Filter { date_from: date("2013-06-07"), ..Filter::new() }));
+    assert_eq!(d3.len(), 1);
+    assert_eq!(d3[0].event.text, "Sentence 1 of d3, with\ttab.");
+    let indexes: Vec<String> = must(
+        must(s.connection().prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events'"))
+            .query_map([], |r| r.get(0))
+            .and_then(Iterator::collect),
+    );
+    assert!(!indexes.iter().any(|i| i == "events_root" || i == "events_doc"), "{indexes:?}");
+    drop(s);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
