@@ -328,7 +328,7 @@ impl<'b> Reader<'b> {
 }
 
 impl Dictionary {
-    /// The dictionary as bytes, for [`Dictionary::from_bytes`] in the same build of casus.
+    /// The dictionary as bytes, for `Dictionary::from_bytes` in the same build of casus.
     #[must_use]
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = Writer::default();
