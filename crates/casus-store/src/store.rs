@@ -403,12 +403,33 @@ struct DateText {
 
 impl DateText {
     fn new(d: Date) -> DateText {
-        use std::io::Write as _;
         let mut buf = [0u8; 16];
-        let mut w = &mut buf[..];
-        let _ = write!(w, "{d}");
-        let len = 16 - w.len();
-        DateText { buf, len }
+        match u32::try_from(d.year()) {
+            Ok(y) if y <= 9999 => {
+                let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+                let (m, day) = (d.month(), d.day());
+                buf[..10].copy_from_slice(&[
+                    digit(y / 1000),
+                    digit(y / 100),
+                    digit(y / 10),
+                    digit(y),
+                    b'-',
+                    digit(m / 10),
+                    digit(m),
+                    b'-',
+                    digit(day / 10),
+                    digit(day),
+                ]);
+                DateText { buf, len: 10 }
+            }
+            _ => {
+                use std::io::Write as _;
+                let mut w = &mut buf[..];
+                let _ = write!(w, "{d}");
+                let len = 16 - w.len();
+                DateText { buf, len }
+            }
+        }
     }
 
     fn as_str(&self) -> &str {
@@ -508,4 +529,17 @@ pub(crate) fn row_to_event(r: &Row<'_>) -> Result<StoredEvent> {
         url: r.get(25)?,
         ingested_at: r.get(26)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_text_is_the_date_displayed() {
+        for (y, m, d) in [(2013, 6, 5), (987, 12, 31), (1, 1, 1), (9999, 2, 28), (-44, 3, 15), (2024, 2, 29)] {
+            let date = Date::from_ymd(y, m, d).unwrap_or_else(|| panic!("{y}-{m}-{d}"));
+            assert_eq!(DateText::new(date).as_str(), date.to_string());
+        }
+    }
 }
