@@ -229,6 +229,22 @@ impl Coder {
                         c.source.code = c.source.code.with_country(&tc);
                     }
                 }
+                // A target of the source's own country that is only the place ("imposed a
+                // curfew in Nepal" by NPLGOV), or its own forces in a show of force ("put the
+                // police on alert", root 15), is no target. (Protests keep their country: whom
+                // a protest in Cairo is against is the state, which EGY stands for.)
+                if let Some(t) = &c.target {
+                    let own = t.code.has_country() && t.code.country() == c.source.code.country();
+                    let bare = t.code.roles().next().is_none();
+                    let root = c.code.root_number();
+                    if own && ((bare && root != 14) || root == 15) {
+                        sc.notes.push(format!("target {} dropped: the source's own country or forces", t.code));
+                        c.target = None;
+                        if self.options.require_dyad {
+                            continue;
+                        }
+                    }
+                }
                 // The same event twice in a sentence ("invaded and occupied Kuwait") is one event.
                 let target = c.target.as_ref().map(|t| t.code);
                 if coded.events[first_event..].iter().any(|e| {
