@@ -1366,7 +1366,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             None if !passive && (!cp.pattern.has_target_slot() || m.target.is_some()) => self
                 .first_actor_after(m.end)
                 .filter(|&np| single || partner(np))
-                .or(m.weak_target.filter(|_| single))
+                // An actor named by the pattern's own words ("recognized the State of
+                // Palestine") is the target of a compound subject too.
+                .or(m.weak_target)
                 .filter(|&np| np != snp),
             None if !passive => self
                 .first_actor_after(m.end)
