@@ -1329,6 +1329,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // Target.
         let target_np = if m.target.is_some() {
             m.target
+        } else if m.source.is_some() && !passive && !noun {
+            // A converse verb with the source after it ("Ukraine received missiles from $"):
+            // the clause's subject is the target.
+            self.subject(subj_at).filter(|&np| Some(np) != m.source)
         } else if reduced {
             // "the sailors captured in the Kerch Strait": the noun before is the target.
             (i > 0).then(|| self.tok_np[i - 1]).flatten()
