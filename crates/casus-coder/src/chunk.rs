@@ -518,7 +518,18 @@ impl Chunker<'_> {
                 let mstart = (s..first)
                     .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)
                     .unwrap_or(first);
-                let member = self.member_of(toks, &comps, mstart.min(first), e);
+                let mut member = self.member_of(toks, &comps, mstart.min(first), e);
+                // "former president Evo Morales", "ex-minister": a former official is ELI.
+                let former = toks[s..e].iter().any(|t| t.lower == "former" || t.lower.starts_with("ex-"));
+                if former {
+                    if let Some(code) = member.code {
+                        let official = code.roles().any(|r| matches!(r, "GOV" | "LEG" | "JUD" | "MIL" | "COP" | "SPY"));
+                        if official {
+                            let eli = format!("{}ELI", code.country().unwrap_or(""));
+                            member.code = eli.parse().ok().or(member.code);
+                        }
+                    }
+                }
                 let mut members = vec![member];
                 // A name standing for several actors is a compound of them.
                 if let [only] = comps.as_slice() {
