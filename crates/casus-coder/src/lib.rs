@@ -207,7 +207,7 @@ impl Coder {
             };
             let mut made = 0;
             let first_event = coded.events.len();
-            for c in candidates {
+            for mut c in candidates {
                 if c.negated && !self.options.keep_negated {
                     sc.notes.push(format!("event {} {} dropped: negated (use --keep-negated)", c.source.code, c.code));
                     continue;
@@ -215,10 +215,29 @@ impl Coder {
                 if c.target.is_none() && self.options.require_dyad {
                     continue;
                 }
+                // A target of the source's own country that is only the place ("imposed a
+                // curfew in Nepal" by NPLGOV), or its own forces in a show of force ("put the
+                // police on alert", root 15), is no target. (Protests keep their country: whom
+                // a protest in Cairo is against is the state, which EGY stands for.) Judged on
+                // the codes as found, before either side lends the other its country.
+                if let Some(t) = &c.target {
+                    let root = c.code.root_number();
+                    let own = t.code.has_country() && t.code.country() == c.source.code.country();
+                    let bare = t.code.roles().next().is_none();
+                    let own_forces = root == 15
+                        && (own || !t.code.has_country())
+                        && t.code.roles().any(|r| matches!(r, "MIL" | "COP" | "GOV" | "SPY"));
+                    if (own && bare && root != 14) || (own && root == 15) || own_forces {
+                        sc.notes.push(format!("target {} dropped: the source's own country or forces", t.code));
+                        c.target = None;
+                        if self.options.require_dyad {
+                            continue;
+                        }
+                    }
+                }
                 // A bare agent facing an actor with a country is of that country ("Nigerian
                 // unions ... against the government" when the text names no other country).
                 let source_country = c.source.code.country().map(str::to_owned);
-                let mut c = c;
                 if let (Some(t), Some(sc)) = (c.target.as_mut(), source_country.as_deref()) {
                     if !t.code.has_country() && !t.code.is_organisation() {
                         t.code = t.code.with_country(sc);
@@ -227,22 +246,6 @@ impl Coder {
                 if !c.source.code.has_country() && !c.source.code.is_organisation() {
                     if let Some(tc) = c.target.as_ref().and_then(|t| t.code.country()).map(str::to_owned) {
                         c.source.code = c.source.code.with_country(&tc);
-                    }
-                }
-                // A target of the source's own country that is only the place ("imposed a
-                // curfew in Nepal" by NPLGOV), or its own forces in a show of force ("put the
-                // police on alert", root 15), is no target. (Protests keep their country: whom
-                // a protest in Cairo is against is the state, which EGY stands for.)
-                if let Some(t) = &c.target {
-                    let own = t.code.has_country() && t.code.country() == c.source.code.country();
-                    let bare = t.code.roles().next().is_none();
-                    let root = c.code.root_number();
-                    if own && ((bare && root != 14) || root == 15) {
-                        sc.notes.push(format!("target {} dropped: the source's own country or forces", t.code));
-                        c.target = None;
-                        if self.options.require_dyad {
-                            continue;
-                        }
                     }
                 }
                 // The same event twice in a sentence ("invaded and occupied Kuwait") is one event.
