@@ -1,7 +1,7 @@
 //! Compiled matchers: a word vocabulary, token tries for actor names and agent nouns, and
 //! verb patterns indexed by head lemma.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -204,15 +204,17 @@ impl Dictionary {
         }
 
         // Patterns: the highest layer wins a (head, items) key.
-        let pkey =
-            |p: &Pattern| format!("{}{}|{:?}|{:?}", if p.noun_head { "~" } else { "" }, p.head, p.before, p.items);
-        let mut pattern_owner: HashMap<String, usize> = HashMap::new();
+        // (Keys borrow from the layers: no formatting or copying per pattern.)
+        fn pkey(p: &Pattern) -> (bool, &str, &[Item], &[Item]) {
+            (p.noun_head, p.head.as_str(), p.before.as_slice(), p.items.as_slice())
+        }
+        let mut pattern_owner: FxHashMap<(bool, &str, &[Item], &[Item]), usize> = FxHashMap::default();
         for (li, layer) in layers.iter().enumerate() {
             for p in &layer.patterns {
                 pattern_owner.insert(pkey(p), li);
             }
         }
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for (li, layer) in layers.iter().enumerate() {
             for p in &layer.patterns {
                 let k = pkey(p);

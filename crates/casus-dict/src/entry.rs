@@ -116,7 +116,7 @@ pub struct AgentEntry {
 }
 
 /// An item of a verb pattern, after the head.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Item {
     /// Any of these word sequences (each word a normalized lemma).
     Phrase(Vec<Vec<String>>),
