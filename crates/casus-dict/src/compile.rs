@@ -205,10 +205,12 @@ impl Dictionary {
 
         // Patterns: the highest layer wins a (head, items) key.
         // (Keys borrow from the layers: no formatting or copying per pattern.)
-        fn pkey(p: &Pattern) -> (bool, &str, &[Item], &[Item]) {
+        /// What makes two patterns the same: noun or verb head, head, items before and after.
+        type PatternKey<'p> = (bool, &'p str, &'p [Item], &'p [Item]);
+        fn pkey(p: &Pattern) -> PatternKey<'_> {
             (p.noun_head, p.head.as_str(), p.before.as_slice(), p.items.as_slice())
         }
-        let mut pattern_owner: FxHashMap<(bool, &str, &[Item], &[Item]), usize> = FxHashMap::default();
+        let mut pattern_owner: FxHashMap<PatternKey<'_>, usize> = FxHashMap::default();
         for (li, layer) in layers.iter().enumerate() {
             for p in &layer.patterns {
                 pattern_owner.insert(pkey(p), li);
