@@ -104,8 +104,9 @@ struct Cache {
     words: rustc_hash::FxHashMap<Box<str>, [Option<WordInfo>; 3]>,
 }
 
-/// The cache is emptied when it grows past this many forms (memory stays flat).
-const CACHE_MAX: usize = 200_000;
+/// The cache is emptied when it grows past this many forms, so memory stays flat (about
+/// 10 MB per thread at most) however large the vocabulary of a corpus.
+const CACHE_MAX: usize = 50_000;
 
 thread_local! {
     static CACHE: std::cell::RefCell<Cache> =
