@@ -188,6 +188,7 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get)).max(1)
     };
+    let pool = (jobs > 1).then(|| Pool::new(&coder, jobs));
     let mut batch: Vec<casus_text::Document> = Vec::new();
     let mut batch_bytes = 0usize;
     for path in &files {
@@ -200,7 +201,7 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
                     skipped += 1;
                     let _ = writeln!(err, "casus: {msg}");
                 }
-                Item::Doc(mut doc) if jobs > 1 => {
+                Item::Doc(mut doc) if pool.is_some() => {
                     if doc.date.is_none() {
                         doc.date = default_date;
                     }
@@ -209,8 +210,10 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
                     if batch.len() >= 64 * jobs || batch_bytes >= 8 << 20 {
                         batch_bytes = 0;
                         let counts = (&mut docs, &mut sentences, &mut events);
-                        if let Err(e) = flush_batch(&coder, &mut batch, jobs, out.as_mut(), args.format, counts) {
-                            io_error = Some(e);
+                        if let Some(pool) = &pool {
+                            if let Err(e) = flush_batch(pool, &mut batch, out.as_mut(), args.format, counts) {
+                                io_error = Some(e);
+                            }
                         }
                     }
                 }
@@ -247,9 +250,12 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
             return Err(e).context("cannot write output");
         }
     }
-    if !batch.is_empty() {
-        let counts = (&mut docs, &mut sentences, &mut events);
-        flush_batch(&coder, &mut batch, jobs, out.as_mut(), args.format, counts).context("cannot write output")?;
+    if let Some(pool) = pool {
+        if !batch.is_empty() {
+            let counts = (&mut docs, &mut sentences, &mut events);
+            flush_batch(&pool, &mut batch, out.as_mut(), args.format, counts).context("cannot write output")?;
+        }
+        pool.finish();
     }
     out.flush().context("cannot write output")?;
     if let Some(w) = explain_out.as_mut() {
@@ -259,34 +265,80 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     Ok(if docs == 0 && (skipped > 0 || files.is_empty()) { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Codes the documents on `jobs` threads, each taking a contiguous share; the results keep
-/// the documents' order.
-fn code_in_parallel(coder: &Coder, docs: &[casus_text::Document], jobs: usize) -> Vec<Coded> {
-    if jobs <= 1 || docs.len() <= 1 {
-        return docs.iter().map(|d| coder.code(d)).collect();
+/// Coder threads that live for the whole run (so each keeps its word cache warm), one job
+/// channel and one result channel each: part `k` of a batch goes to thread `k`, and results
+/// are read back in that order, so output keeps the input order.
+struct Pool {
+    jobs: Vec<std::sync::mpsc::Sender<Vec<casus_text::Document>>>,
+    results: Vec<std::sync::mpsc::Receiver<std::thread::Result<Vec<Coded>>>>,
+    handles: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Pool {
+    fn new(coder: &Coder, n: usize) -> Pool {
+        let mut pool = Pool { jobs: Vec::new(), results: Vec::new(), handles: Vec::new() };
+        for _ in 0..n {
+            let (job_tx, job_rx) = std::sync::mpsc::channel::<Vec<casus_text::Document>>();
+            let (res_tx, res_rx) = std::sync::mpsc::channel();
+            let coder = coder.clone();
+            pool.handles.push(std::thread::spawn(move || {
+                for docs in job_rx {
+                    let coded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        docs.iter().map(|d| coder.code(d)).collect::<Vec<_>>()
+                    }));
+                    if res_tx.send(coded).is_err() {
+                        break;
+                    }
+                }
+            }));
+            pool.jobs.push(job_tx);
+            pool.results.push(res_rx);
+        }
+        pool
     }
-    let share = docs.len().div_ceil(jobs);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = docs
-            .chunks(share)
-            .map(|part| scope.spawn(move || part.iter().map(|d| coder.code(d)).collect::<Vec<_>>()))
-            .collect();
-        // A coder panic is a bug: pass it on rather than lose documents silently.
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    })
+
+    /// Codes the documents, each thread a contiguous share; results in the documents' order.
+    fn code(&self, docs: &mut Vec<casus_text::Document>) -> Vec<Coded> {
+        let share = docs.len().div_ceil(self.jobs.len().max(1)).max(1);
+        let mut sent = 0;
+        while !docs.is_empty() {
+            let rest = docs.split_off(share.min(docs.len()));
+            let part = std::mem::replace(docs, rest);
+            // A thread that died already reported its panic below; its share is lost only
+            // after that panic has been passed on.
+            let _ = self.jobs[sent].send(part);
+            sent += 1;
+        }
+        let mut out = Vec::new();
+        for rx in &self.results[..sent] {
+            match rx.recv() {
+                Ok(Ok(coded)) => out.extend(coded),
+                // A coder panic is a bug: pass it on rather than lose documents silently.
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                Err(_) => std::panic::resume_unwind(Box::new("a coder thread ended unexpectedly")),
+            }
+        }
+        out
+    }
+
+    fn finish(self) {
+        drop(self.jobs);
+        for h in self.handles {
+            let _ = h.join();
+        }
+    }
 }
 
 /// Codes a batch of documents and writes their events in order; counts documents,
 /// sentences and events.
 fn flush_batch(
-    coder: &Coder,
+    pool: &Pool,
     batch: &mut Vec<casus_text::Document>,
-    jobs: usize,
     out: &mut dyn Write,
     format: Format,
     (docs, sentences, events): (&mut usize, &mut usize, &mut usize),
 ) -> std::io::Result<()> {
-    for c in &code_in_parallel(coder, batch, jobs) {
+    for c in &pool.code(batch) {
         *docs += 1;
         *sentences += c.sentences;
         *events += c.events.len();
