@@ -235,6 +235,21 @@ impl Coder {
                         }
                     }
                 }
+                // Unspecified force against people who are not fighters ("killed civilians",
+                // "attacked journalists") is CAMEO's unconventional violence (18), not a
+                // military engagement (19).
+                if matches!(c.code.as_str(), "19" | "190") {
+                    let unarmed = c.target.as_ref().is_some_and(|t| {
+                        t.code
+                            .roles()
+                            .any(|r| matches!(r, "CVL" | "MED" | "EDU" | "HLH" | "REF" | "REL" | "LAB" | "BUS"))
+                    });
+                    if unarmed {
+                        if let Ok(assault) = "180".parse() {
+                            c.code = assault;
+                        }
+                    }
+                }
                 // A bare agent facing an actor with a country is of that country ("Nigerian
                 // unions ... against the government" when the text names no other country).
                 let source_country = c.source.code.country().map(str::to_owned);
