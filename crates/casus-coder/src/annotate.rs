@@ -92,6 +92,24 @@ fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> 
             }
         }
         info.pos = lex.pos_tags(lower);
+        // A hyphenated verb the lemma tables lack ("test-fired") reads as its last part's
+        // verb when the dictionary has the compound ("test-fire").
+        if info.verb_lemma.is_none() {
+            if let Some((prefix, last)) = lower.rsplit_once('-') {
+                if let Some(lemma) = lex.verb_lemma(last).filter(|_| !prefix.is_empty()) {
+                    if let Some(id) = dict.word(&format!("{prefix}-{lemma}")) {
+                        info.verb_lemma = Some(lemma);
+                        info.verb = id;
+                        for f in lex.verb_forms(last).iter().filter(|f| f.lemma == lemma) {
+                            info.past |= f.is_past();
+                            info.participle |= f.is_participle();
+                            info.gerund |= f.is_gerund();
+                            info.third |= f.is_third_person();
+                        }
+                    }
+                }
+            }
+        }
     }
     info
 }
