@@ -56,6 +56,10 @@ pub(crate) struct IngestArgs {
     /// A lexicon file or directory layered over the default (repeatable).
     #[arg(long, value_name = "PATH")]
     lexicon: Vec<PathBuf>,
+    /// A directory of PETRARCH dictionaries (with its PETR_config.ini) to code with instead of
+    /// the embedded lexicon; `--lexicon` files layer over it.
+    #[arg(long, value_name = "DIR")]
+    dict: Option<PathBuf>,
 }
 
 /// Counters shared by the reader, the coders and the writer.
@@ -471,12 +475,25 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
         Some(d) => Some(d.parse().with_context(|| format!("--date {d:?}"))?),
         None => None,
     };
-    let coder = if args.lexicon.is_empty() {
-        Coder::embedded()
-    } else {
-        Coder::new(crate::code::build_dictionary(&args.lexicon, false)?)
+    let (coder, lexicon) = match &args.dict {
+        Some(dir) => {
+            let l = casus_dict::load_petrarch_dir(dir).with_context(|| format!("cannot load {}", dir.display()))?;
+            let mut err = std::io::stderr().lock();
+            for d in l.diagnostics.iter().filter(|d| d.severity == casus_dict::Severity::Error) {
+                writeln!(err, "casus: {d}")?;
+            }
+            let mut version = format!("petrarch:{:016x}", l.fingerprint);
+            let mut layers = vec![l.entries];
+            for p in &args.lexicon {
+                let extra = casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?;
+                version.push_str(&format!("+{:016x}", extra.fingerprint));
+                layers.push(extra.entries);
+            }
+            (Coder::new(std::sync::Arc::new(casus_dict::Dictionary::compile(&layers))), version)
+        }
+        None if args.lexicon.is_empty() => (Coder::embedded(), lexicon_version(&args.lexicon)?),
+        None => (Coder::new(crate::code::build_dictionary(&args.lexicon, false)?), lexicon_version(&args.lexicon)?),
     };
-    let lexicon = lexicon_version(&args.lexicon)?;
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
     if let Some(old) = store.meta("lexicon_version")? {
         if old != lexicon {

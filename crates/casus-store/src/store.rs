@@ -502,7 +502,11 @@ pub(crate) fn row_to_event(r: &Row<'_>) -> Result<StoredEvent> {
         source_text: r.get(6)?,
         target_text: r.get(7)?,
         verb_text: r.get(8)?,
-        code: parse("code", r.get(9)?)?,
+        // Dictionary-defined codes (PETRARCH dictionaries outside the CAMEO codebook) read back too.
+        code: {
+            let s: String = r.get(9)?;
+            casus_core::CameoCode::custom(&s).map_err(|_| Error::BadValue { column: "code", value: s })?
+        },
         negated: r.get(10)?,
         text: r.get(11)?,
         rule: r.get(12)?,

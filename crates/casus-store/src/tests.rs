@@ -91,6 +91,19 @@ fn insert_then_query_returns_the_events() {
 }
 
 #[test]
+fn dictionary_defined_codes_read_back() {
+    // PETRARCH dictionaries may code outside the CAMEO codebook (WEIS-era "174K").
+    let mut s = must(Store::open_in_memory());
+    let mut e = event("w", 0, "1992-01-02", "HOB", Some("GON"), "190");
+    e.code = must(casus_core::CameoCode::custom("174K"));
+    must(s.insert_batch(&[doc("w", None, vec![e.clone()])]));
+    let all = must(s.query(&Filter::new()));
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].event.code.as_str(), "174K");
+    assert_eq!(all[0].event, e);
+}
+
+#[test]
 fn duplicate_documents_are_left_out_of_a_batch() {
     let mut s = sample_store();
     let again = doc("a", None, vec![event("a", 0, "2013-06-05", "USA", None, "141")]);

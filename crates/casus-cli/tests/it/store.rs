@@ -370,3 +370,20 @@ print(t.column("code")[0].as_py(), t.column("date")[0].as_py())
     let date = first.split_whitespace().nth(1).unwrap_or("");
     assert!(date.len() == 10 && (date.starts_with("2019-") || date.starts_with("2020-")), "{stdout}");
 }
+
+#[test]
+fn ingest_codes_with_petrarch_dictionaries() {
+    let dicts = root().join("../shared/conformance/petrarch2/dictionaries");
+    if !dicts.exists() {
+        eprintln!("skipped: {} not present", dicts.display());
+        return;
+    }
+    let dir = tempdir("ingest-dict");
+    let corpus = corpus(&dir, "c.jsonl", 12);
+    let db = dir.join("p.db");
+    let out = casus(&["ingest", s(&corpus), "--db", s(&db), "--dict", s(&dicts)], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let q = casus(&["query", "--db", s(&db), "--format", "jsonl"], b"");
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stderr));
+    assert!(!events(&q).is_empty(), "the Phoenix dictionaries code the wire items");
+}
