@@ -96,16 +96,34 @@ impl CodeArgs {
             return Ok(None);
         }
         let mut entries = casus_dict::Entries::default();
-        let mut err = std::io::stderr().lock();
         for l in loaded {
-            let errors: Vec<_> = l.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
-            for d in &errors {
-                writeln!(err, "casus: {d}")?;
-            }
+            report_errors(&l)?;
             entries.extend(l.entries);
         }
         Ok(Some(entries))
     }
+}
+
+/// Prints a loaded dictionary's broken entries (file:line) on stderr.
+pub(crate) fn report_errors(loaded: &casus_dict::Loaded) -> std::io::Result<()> {
+    let mut err = std::io::stderr().lock();
+    for d in loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+        writeln!(err, "casus: {d}")?;
+    }
+    Ok(())
+}
+
+/// Compiles a PETRARCH layer, which replaces the embedded lexicon, with the `--lexicon`
+/// files layered over it.
+pub(crate) fn compile_over_petrarch(
+    layer: casus_dict::Entries,
+    lexicons: &[PathBuf],
+) -> anyhow::Result<Arc<Dictionary>> {
+    let mut layers = vec![layer];
+    for p in lexicons {
+        layers.push(casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?.entries);
+    }
+    Ok(Arc::new(Dictionary::compile(&layers)))
 }
 
 pub(crate) fn build_dictionary(lexicons: &[PathBuf], no_default: bool) -> anyhow::Result<Arc<Dictionary>> {
@@ -140,16 +158,7 @@ pub(crate) fn run(args: &CodeArgs) -> anyhow::Result<ExitCode> {
     let petrarch = args.petrarch_layer()?;
     let dict = match petrarch {
         None => build_dictionary(&args.lexicon, args.no_default_lexicon)?,
-        Some(layer) => {
-            // PETRARCH dictionaries replace the embedded lexicon; --lexicon files layer over them.
-            let mut layers = vec![layer];
-            for p in &args.lexicon {
-                layers.push(
-                    casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?.entries,
-                );
-            }
-            Arc::new(Dictionary::compile(&layers))
-        }
+        Some(layer) => compile_over_petrarch(layer, &args.lexicon)?,
     };
     let options = CoderOptions {
         keep_negated: args.keep_negated,

@@ -285,9 +285,10 @@ pub(crate) fn record(doc: &Document, coded: Coded, lexicon_version: &str) -> Doc
     }
 }
 
-/// The fingerprint of the lexicon layers: the embedded lexicon's, then each `--lexicon`'s.
-fn lexicon_version(lexicons: &[PathBuf]) -> anyhow::Result<String> {
-    let mut v = format!("{:016x}", casus_dict::embedded().fingerprint);
+/// The fingerprint of the lexicon layers: the base layer's (the embedded lexicon or the
+/// PETRARCH dictionaries), then each `--lexicon`'s.
+fn lexicon_version(base: &str, lexicons: &[PathBuf]) -> anyhow::Result<String> {
+    let mut v = base.to_owned();
     for p in lexicons {
         let l = casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?;
         v.push_str(&format!("+{:016x}", l.fingerprint));
@@ -478,21 +479,18 @@ pub(crate) fn run(args: &IngestArgs) -> anyhow::Result<ExitCode> {
     let (coder, lexicon) = match &args.dict {
         Some(dir) => {
             let l = casus_dict::load_petrarch_dir(dir).with_context(|| format!("cannot load {}", dir.display()))?;
-            let mut err = std::io::stderr().lock();
-            for d in l.diagnostics.iter().filter(|d| d.severity == casus_dict::Severity::Error) {
-                writeln!(err, "casus: {d}")?;
-            }
-            let mut version = format!("petrarch:{:016x}", l.fingerprint);
-            let mut layers = vec![l.entries];
-            for p in &args.lexicon {
-                let extra = casus_dict::load_path(p).with_context(|| format!("cannot load lexicon {}", p.display()))?;
-                version.push_str(&format!("+{:016x}", extra.fingerprint));
-                layers.push(extra.entries);
-            }
-            (Coder::new(std::sync::Arc::new(casus_dict::Dictionary::compile(&layers))), version)
+            crate::code::report_errors(&l)?;
+            let version = lexicon_version(&format!("petrarch:{:016x}", l.fingerprint), &args.lexicon)?;
+            (Coder::new(crate::code::compile_over_petrarch(l.entries, &args.lexicon)?), version)
         }
-        None if args.lexicon.is_empty() => (Coder::embedded(), lexicon_version(&args.lexicon)?),
-        None => (Coder::new(crate::code::build_dictionary(&args.lexicon, false)?), lexicon_version(&args.lexicon)?),
+        None => {
+            let coder = if args.lexicon.is_empty() {
+                Coder::embedded()
+            } else {
+                Coder::new(crate::code::build_dictionary(&args.lexicon, false)?)
+            };
+            (coder, lexicon_version(&format!("{:016x}", casus_dict::embedded().fingerprint), &args.lexicon)?)
+        }
     };
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db.display()))?;
     if let Some(old) = store.meta("lexicon_version")? {

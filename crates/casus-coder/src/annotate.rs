@@ -64,6 +64,20 @@ struct WordInfo {
     third: bool,
 }
 
+impl WordInfo {
+    /// Reads `form` as a form of the verb `lemma` (dictionary id `id`): tense and aspect flags.
+    fn set_verb(&mut self, lex: &Lexicon, form: &str, lemma: &'static str, id: WordId) {
+        self.verb_lemma = Some(lemma);
+        self.verb = id;
+        for f in lex.verb_forms(form).iter().filter(|f| f.lemma == lemma) {
+            self.past |= f.is_past();
+            self.participle |= f.is_participle();
+            self.gerund |= f.is_gerund();
+            self.third |= f.is_third_person();
+        }
+    }
+}
+
 fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> WordInfo {
     let class = classify(lower, kind == TokenKind::Number, kind == TokenKind::Punct);
     let word = dict.word(lower).unwrap_or(NONE);
@@ -82,14 +96,7 @@ fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> 
     };
     if class == Class::Word {
         if let Some(lemma) = lex.verb_lemma(lower) {
-            info.verb_lemma = Some(lemma);
-            info.verb = dict.word(lemma).unwrap_or(NONE);
-            for f in lex.verb_forms(lower).iter().filter(|f| f.lemma == lemma) {
-                info.past |= f.is_past();
-                info.participle |= f.is_participle();
-                info.gerund |= f.is_gerund();
-                info.third |= f.is_third_person();
-            }
+            info.set_verb(lex, lower, lemma, dict.word(lemma).unwrap_or(NONE));
         }
         info.pos = lex.pos_tags(lower);
         // A hyphenated verb the lemma tables lack ("test-fired") reads as its last part's
@@ -98,14 +105,7 @@ fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> 
             if let Some((prefix, last)) = lower.rsplit_once('-') {
                 if let Some(lemma) = lex.verb_lemma(last).filter(|_| !prefix.is_empty()) {
                     if let Some(id) = dict.word(&format!("{prefix}-{lemma}")) {
-                        info.verb_lemma = Some(lemma);
-                        info.verb = id;
-                        for f in lex.verb_forms(last).iter().filter(|f| f.lemma == lemma) {
-                            info.past |= f.is_past();
-                            info.participle |= f.is_participle();
-                            info.gerund |= f.is_gerund();
-                            info.third |= f.is_third_person();
-                        }
+                        info.set_verb(lex, last, lemma, id);
                     }
                 }
             }

@@ -868,7 +868,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         };
         let npi = match self.tok_np[i - 1] {
             Some(n) => n,
-            None if i > 1 && head_noun(i - 1) && self.tok_np[i - 2].is_some() => self.tok_np[i - 2].unwrap_or_default(),
+            None if i > 1 && head_noun(i - 1) => match self.tok_np[i - 2] {
+                Some(n) => n,
+                None => return false,
+            },
             None => return false,
         };
         let np = &self.nps[npi];
