@@ -353,7 +353,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             if next.weak_target.is_none() {
                                 // The pattern's own word may be an actor's head ("against the junta").
                                 next.weak_target = self.tok_np[p + len - 1]
-                                    .filter(|&np| self.toks[self.nps[np].start].class != Class::PossPron);
+                                    .filter(|&np| self.toks[self.nps[np].start].class != Class::PossPron)
+                                    // "expelled thousands of Eritreans": the actor after "of".
+                                    .or_else(|| self.of_actor(p + len));
                             }
                             if let Some(m) = self.match_items(items, k + 1, p + len, next) {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
@@ -481,6 +483,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let start =
             PMatch { score: 1 + u32::try_from(len).unwrap_or(1), end: head + 1, last_word: head, ..PMatch::default() };
         self.match_items(&cp.items[f + 1..], 0, head + 1, start)
+    }
+
+    /// The actor phrase right after "of" at token `pos` ("thousands of Eritreans").
+    fn of_actor(&self, pos: usize) -> Option<usize> {
+        let t = self.toks.get(pos)?;
+        if t.lower != "of" {
+            return None;
+        }
+        self.tok_np.get(pos + 1).copied().flatten().filter(|&np| {
+            self.nps[np].start == pos + 1 && !self.nps[np].members.iter().any(|m| m.kind == MemberKind::Anaphor)
+        })
     }
 
     /// The first actor phrase wholly inside tokens `from..to`, pronouns excepted.
