@@ -496,6 +496,29 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         })
     }
 
+    /// The passive of a verb with two objects: "Ben Ali was given asylum by Saudi Arabia"
+    /// matches `give + * asylum`, the recipient (`+`) being the clause's subject; the source
+    /// comes from the by-phrase as in every passive.
+    fn match_passive_recipient(&self, cp: &CompiledPattern, head: usize) -> Option<PMatch> {
+        if !cp.before.is_empty() || !self.passive(head) || !matches!(cp.items.first(), Some(CItem::Target)) {
+            return None;
+        }
+        // The rest must name a word after the verb ("asylum"), not just a slot.
+        if !cp.items[1..].iter().any(|it| matches!(it, CItem::Phrase(_))) {
+            return None;
+        }
+        let subject = self.subject(head)?;
+        let start = PMatch {
+            score: 2,
+            start: head,
+            end: head + 1,
+            last_word: head,
+            target: Some(subject),
+            ..PMatch::default()
+        };
+        self.match_items(&cp.items[1..], 0, head + 1, start)
+    }
+
     /// The first actor phrase wholly inside tokens `from..to`, pronouns excepted.
     fn actor_within(&self, from: usize, to: usize) -> Option<usize> {
         (from..to.min(self.toks.len())).find_map(|q| self.tok_np[q]).filter(|&np| {
@@ -989,6 +1012,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
                 k = np.start;
+                // "a spokesman for the Liberian government declined": the actor speaks
+                // through its representative.
+                if self.owner_of_subject(npi, false) {
+                    return Some(npi);
+                }
                 if np.prep.is_some() || np.possessive || np.aside {
                     continue;
                 }
@@ -1041,6 +1069,74 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         None
+    }
+
+    /// Whether actor phrase `npi` completes a subject headed by a common noun: "a spokesman
+    /// for the government", "members of the junta" (with `any_noun`, also "shares in Yukos",
+    /// "the offices of the newspaper": the owner is the target of a passive verb).
+    fn owner_of_subject(&self, npi: usize, any_noun: bool) -> bool {
+        let Some(p) = self.nps[npi].prep else { return false };
+        if !matches!(self.toks[p].lower.as_str(), "of" | "for" | "in" | "at" | "from") || p == 0 {
+            return false;
+        }
+        let head = &self.toks[p - 1];
+        if head.class != Class::Word
+            || self.tok_np[p - 1].is_some()
+            || (head.cap && p > 1)
+            || !(self.dict_pos_noun(head) || head.lower.ends_with('s'))
+        {
+            return false;
+        }
+        if !any_noun {
+            let lower = head.lower.as_str();
+            let lemma = match lower {
+                "spokesmen" => "spokesman",
+                "spokeswomen" => "spokeswoman",
+                "leadership" | "statement" => lower,
+                _ => lower.strip_suffix('s').unwrap_or(lower),
+            };
+            let representative = matches!(
+                lemma,
+                "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "representative"
+                    | "delegate"
+                    | "delegation"
+                    | "member"
+                    | "head"
+                    | "chief"
+                    | "leader"
+                    | "leadership"
+                    | "negotiator"
+                    | "aide"
+                    | "adviser"
+                    | "advisor"
+                    | "lawyer"
+                    | "statement"
+            );
+            if !representative || !matches!(self.toks[p].lower.as_str(), "of" | "for") {
+                return false;
+            }
+        }
+        // The head noun starts the clause: only determiners and modifiers before it.
+        let mut s = p - 1;
+        while s > 0 {
+            let t = &self.toks[s - 1];
+            let modifier = match t.class {
+                Class::Det | Class::Number | Class::Adv => true,
+                Class::Word => self.tok_np[s - 1].is_none() && !t.is_verb_form() && !t.cap,
+                _ => false,
+            };
+            if !modifier {
+                break;
+            }
+            s -= 1;
+        }
+        s == 0
+            || matches!(self.toks[s - 1].class, Class::Comma | Class::Break | Class::Rel)
+            || self.toks[s - 1].lower == "that"
+            || (self.toks[s - 1].class == Class::Word && self.toks[s - 1].is_verb_form())
     }
 
     /// The actors of phrase `k` (pronouns resolved), for the explain report and memory.
@@ -1170,6 +1266,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
                 found.push((m, cp));
             } else if let Some(m) = self.match_passive_object(cp, head) {
+                found.push((m, cp));
+            } else if let Some(m) = self.match_passive_recipient(cp, head) {
                 found.push((m, cp));
             }
         }
@@ -1330,7 +1428,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let source_np = if let Some(s) = m.source {
             Some(s)
         } else if passive {
-            self.by_agent(m.end.max(i + 1))
+            // "was found guilty by Peru's Supreme Court of ordering killings by an army
+            // squad": the by-phrase nearest the verb.
+            self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1)))
         } else if noun {
             // "their recapture of", "Hezbollah's attack on", else the clause subject.
             (i > 0)
@@ -1354,7 +1454,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             (i > 0).then(|| self.tok_np[i - 1]).flatten()
         } else if passive {
             // "sanctions were imposed on Syria": the phrase after the pattern's words first.
-            (m.end > i + 1).then(|| self.np_starting_near(m.end)).flatten().or_else(|| self.subject(subj_at))
+            (m.end > i + 1).then(|| self.np_starting_near(m.end)).flatten().or_else(|| self.subject(subj_at)).or_else(
+                || {
+                    // "Shares in Yukos were seized": the owner named after the subject's head.
+                    (0..subj_at).rev().take(12).filter_map(|k| self.tok_np[k]).find(|&np| self.owner_of_subject(np, true))
+                },
+            )
         } else if !cp.pattern.has_target_slot() {
             self.np_starting_near(m.end)
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
@@ -1464,7 +1569,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         let mut made = 0;
         for s in &sources {
-            if targets.is_empty() {
+            // "a spokesman for the Liberian government declined to comment on President
+            // Taylor": a target that is the source itself leaves the event without one.
+            let only_self = !targets.is_empty() && targets.iter().all(|tg| tg.code == s.code);
+            if targets.is_empty() || (only_self && (!open_slot || root_allows_no_target(code))) {
                 out.push(Candidate { source: s.clone(), target: None, code, verb, negated, rule: rule.to_owned() });
                 made += 1;
             }
