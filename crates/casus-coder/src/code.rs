@@ -825,6 +825,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let t = &self.toks[k];
             match t.class {
                 Class::Adv | Class::Neg | Class::Be | Class::Have => continue,
+                // "Washington announced that it would ease restrictions": an announced
+                // intention (03x), the announcer being the source.
+                Class::Modal if matches!(t.lower.as_str(), "would" | "will" | "'ll" | "'d") => {
+                    if let Some(g) = self.announced_intent(k) {
+                        return Some(Irrealis::Stance { gov: g, stance: Stance::Intent });
+                    }
+                    if hypothetical_modal(&t.lower) {
+                        return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)));
+                    }
+                    return None;
+                }
                 Class::Modal if hypothetical_modal(&t.lower) => {
                     return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)))
                 }
@@ -854,6 +865,30 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         None
+    }
+
+    /// The announcing verb of "X said (that) it would ...", for the modal at `k`: the
+    /// clause's subject is a pronoun standing for the announcer.
+    fn announced_intent(&self, k: usize) -> Option<usize> {
+        let pron = k.checked_sub(1)?;
+        if self.toks[pron].class != Class::Pron
+            || !matches!(self.toks[pron].lower.as_str(), "it" | "they" | "he" | "she" | "we")
+        {
+            return None;
+        }
+        let mut g = pron.checked_sub(1)?;
+        if self.toks[g].lower == "that" {
+            g = g.checked_sub(1)?;
+        }
+        let t = &self.toks[g];
+        let announces = t.verb_lemma.is_some_and(|l| {
+            matches!(
+                l,
+                "say" | "announce" | "declare" | "state" | "confirm" | "indicate" | "promise" | "pledge" | "vow"
+                    | "insist" | "reiterate" | "signal" | "add"
+            )
+        });
+        (announces && (t.past || t.third || t.participle)).then_some(g)
     }
 
     fn negated(&self, from: usize, verb: usize) -> bool {
