@@ -94,6 +94,10 @@ fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> 
         gerund: false,
         third: false,
     };
+    if class == Class::Be {
+        // "were optimistic about": patterns headed by the copula.
+        info.verb = dict.word("be").unwrap_or(NONE);
+    }
     if class == Class::Word {
         if let Some(lemma) = lex.verb_lemma(lower) {
             info.set_verb(lex, lower, lemma, dict.word(lemma).unwrap_or(NONE));

@@ -661,13 +661,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     k = np.end;
                     continue;
                 }
-                // "stormed a hotel in Mogadishu": a capital after "in" is a place.
-                let locative = np.prep.is_some_and(|p| {
-                    matches!(
-                        self.toks[p].lower.as_str(),
-                        "in" | "at" | "near" | "inside" | "outside" | "around" | "across"
-                    )
-                });
+                // "stormed a hotel in Mogadishu": a capital after "in" is a place; but
+                // "operations around Kyiv" are aimed at it.
+                let locative =
+                    np.prep.is_some_and(|p| matches!(self.toks[p].lower.as_str(), "in" | "at" | "inside" | "across"));
                 let capital = np.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Capital));
                 if locative && capital {
                     k = np.end;
