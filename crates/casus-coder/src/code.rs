@@ -709,6 +709,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if self.tok_np[i].is_some() {
             return Err("part of an actor phrase");
         }
+        // "in Israeli jails", "Syrian strikes": a present form after a demonym adjective.
+        if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
+            let np = &self.nps[npi];
+            let adjective = np.end == i
+                && np.members.len() == 1
+                && np.members[0].kind == MemberKind::Named(casus_dict::ActorKind::Demonym)
+                && !np.members[0].plural
+                && !self.toks[i - 1].lower.ends_with('s');
+            if adjective && !t.past && !t.participle {
+                return Err("after a demonym adjective: a noun");
+            }
+        }
         if t.cap && i > 0 && !matches!(self.toks[i - 1].class, Class::Quote | Class::Break) {
             return Err("capitalized inside the sentence: a name");
         }
@@ -1563,7 +1575,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             | "cooperation" | "quarrel" | "standoff" | "accord" | "treaty" | "pact"
                     )
                 }));
-        let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint);
+        // "opened a rail link across their border": what belongs to both.
+        let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
+        let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs);
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.
         let negation_in_pattern =
