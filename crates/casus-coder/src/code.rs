@@ -174,6 +174,9 @@ struct PMatch {
     /// An actor named by the pattern's own words ("beat a journalist"): the target when
     /// nothing better is found.
     weak_target: Option<usize>,
+    /// The first token of a passive object matched before the verb with its prepositional
+    /// phrase ("sanctions on Iran were eased"): an event noun there is not an event itself.
+    fronted: Option<usize>,
 }
 
 pub(crate) struct SentenceCoder<'s, 'a> {
@@ -479,10 +482,44 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             q -= 1;
         }
         // `q` is one past the subject's last word.
-        let len = alts.iter().find(|a| q >= a.len() && self.matches_phrase(q - a.len(), a))?.len();
-        let start =
-            PMatch { score: 1 + u32::try_from(len).unwrap_or(1), end: head + 1, last_word: head, ..PMatch::default() };
-        self.match_items(&cp.items[f + 1..], 0, head + 1, start)
+        if let Some(len) = alts.iter().find(|a| q >= a.len() && self.matches_phrase(q - a.len(), a)).map(Vec::len) {
+            let start = PMatch {
+                score: 1 + u32::try_from(len).unwrap_or(1),
+                end: head + 1,
+                last_word: head,
+                ..PMatch::default()
+            };
+            return self.match_items(&cp.items[f + 1..], 0, head + 1, start);
+        }
+        // "Economic sanctions on Iran were eased by the EU": the object and its
+        // prepositional phrase stand before the verb, together.
+        let first = q.saturating_sub(8);
+        for h in first..q {
+            if !alts.iter().any(|a| self.matches_phrase(h, a)) {
+                continue;
+            }
+            let probe = PMatch { score: 1, end: h, last_word: head, ..PMatch::default() };
+            if let Some(m) = self.match_items(&cp.items[f..], 0, h, probe) {
+                // The actor after the last preposition ends the subject: "on Iran".
+                let trailing = (m.end < q)
+                    .then(|| self.tok_np[m.end])
+                    .flatten()
+                    .filter(|&np| self.nps[np].start == m.end && self.nps[np].end == q);
+                let target = m.target.or(trailing);
+                if (m.end == q || trailing.is_some()) && target.is_some() {
+                    return Some(PMatch {
+                        score: m.score + 1,
+                        start: head,
+                        end: head + 1,
+                        last_word: head,
+                        target,
+                        fronted: Some(h),
+                        ..m
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// The actor phrase right after "of" at token `pos` ("thousands of Eritreans").
@@ -1425,6 +1462,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             continue;
                         }
                     }
+                }
+                if let Some(h) = m.fronted {
+                    let (from, to) = (self.toks[h].span.start, t.span.start);
+                    out.retain(|c: &Candidate| !(c.verb.start >= from && c.verb.start < to));
                 }
                 self.build(i, noun, &m, cp, code, &rule, &mut out);
             }
