@@ -412,7 +412,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let mut best: Option<PMatch> = None;
                 for skip in 0..=usize::from(*g) {
                     let p = pos + skip;
-                    if p > n || (skip > 0 && self.boundary(&self.toks[p - 1])) {
+                    // A gap stays in its clause: "clashed with police as thousands marched
+                    // against the president" is two events.
+                    if p > n || (skip > 0 && (self.boundary(&self.toks[p - 1]) || self.toks[p - 1].class == Class::Sub))
+                    {
                         break;
                     }
                     let mut acc = acc;
@@ -563,6 +566,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "sent them weapons" counts; "its blockade" does not.
             p.start >= from
                 && p.end <= to
+                && !self.is_place(np)
                 && self.toks[p.start].class != Class::PossPron
                 && !p.members.iter().any(|m| m.kind == MemberKind::Anaphor)
         })
@@ -686,6 +690,46 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     /// The first actor phrase after `from` inside the clause: the topic of a statement
     /// ("expressed concern over the violence in Libya").
+    /// A capital named as a place rather than as its government: "a hotel in Mogadishu",
+    /// "the streets of Kinshasa" (but "operations around Kyiv" are aimed at it).
+    fn is_place(&self, npi: usize) -> bool {
+        let np = &self.nps[npi];
+        // "stormed a hotel in Mogadishu": a capital after "in" is a place; but
+        // "operations around Kyiv" are aimed at it.
+        let locative =
+            np.prep.is_some_and(|p| matches!(self.toks[p].lower.as_str(), "in" | "at" | "inside" | "across"));
+        // "the streets of Kinshasa", "the outskirts of Kyiv": a place too.
+        let of_place = np.prep.is_some_and(|p| {
+            self.toks[p].lower == "of"
+                && p > 0
+                && matches!(
+                    self.toks[p - 1].lower.as_str(),
+                    "street"
+                        | "streets"
+                        | "city"
+                        | "centre"
+                        | "center"
+                        | "outskirts"
+                        | "suburb"
+                        | "suburbs"
+                        | "heart"
+                        | "district"
+                        | "districts"
+                        | "neighbourhood"
+                        | "neighborhood"
+                        | "neighbourhoods"
+                        | "neighborhoods"
+                        | "part"
+                        | "parts"
+                        | "area"
+                        | "areas"
+                )
+        });
+        let locative = locative || of_place;
+        let capital = np.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Capital));
+        locative && capital
+    }
+
     fn first_actor_after(&self, from: usize) -> Option<usize> {
         let n = self.toks.len();
         let mut k = from;
@@ -698,12 +742,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     k = np.end;
                     continue;
                 }
-                // "stormed a hotel in Mogadishu": a capital after "in" is a place; but
-                // "operations around Kyiv" are aimed at it.
-                let locative =
-                    np.prep.is_some_and(|p| matches!(self.toks[p].lower.as_str(), "in" | "at" | "inside" | "across"));
-                let capital = np.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Capital));
-                if locative && capital {
+                if self.is_place(npi) {
                     k = np.end;
                     continue;
                 }
@@ -930,8 +969,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let announces = t.verb_lemma.is_some_and(|l| {
             matches!(
                 l,
-                "say" | "announce" | "declare" | "state" | "confirm" | "indicate" | "promise" | "pledge" | "vow"
-                    | "insist" | "reiterate" | "signal" | "add"
+                "say"
+                    | "announce"
+                    | "declare"
+                    | "state"
+                    | "confirm"
+                    | "indicate"
+                    | "promise"
+                    | "pledge"
+                    | "vow"
+                    | "insist"
+                    | "reiterate"
+                    | "signal"
+                    | "add"
             )
         });
         (announces && (t.past || t.third || t.participle)).then_some(g)
@@ -1139,6 +1189,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     if a > 0 {
                         if let Some(npi) = self.tok_np[a - 1] {
+                            // "the attack on peacekeepers in Mali, which killed": a place is
+                            // not what "which" stands for.
+                            let place = self.nps[npi].prep.is_some_and(|p| {
+                                matches!(self.toks[p].lower.as_str(), "in" | "at" | "near" | "inside")
+                            });
+                            if place && t.lower == "which" {
+                                return None;
+                            }
                             return Some(npi);
                         }
                     }
@@ -1225,6 +1283,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         self.actors(k, None)
     }
 
+    /// The country of the antecedent of a possessive pronoun right before an agent at
+    /// token `start` ("its troops", "their police").
+    fn owner_country(&self, npi: usize, start: usize) -> Option<String> {
+        let p = start.checked_sub(1)?;
+        let t = &self.toks[p];
+        if t.class != Class::PossPron || p < self.nps[npi].start.saturating_sub(1) {
+            return None;
+        }
+        let (plural, personal) = match t.lower.as_str() {
+            "its" => (false, false),
+            "their" => (true, false),
+            "his" | "her" => (false, true),
+            _ => return None,
+        };
+        let ante = self.resolve(npi, false, plural, personal, None)?;
+        ante.first()?.code.country().map(str::to_owned)
+    }
+
     /// The actors of a phrase, with pronouns and anaphors resolved.
     fn actors(&self, npi: usize, exclude: Option<&[Actor]>) -> Vec<Actor> {
         let np = &self.nps[npi];
@@ -1244,7 +1320,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
                 (_, Some(code)) => {
-                    let code = if m.needs_country { self.country.map_or(code, |c| code.with_country(c)) } else { code };
+                    let code = if m.needs_country {
+                        // "the Nigerian army said its troops": the owner's country first.
+                        match self.owner_country(npi, m.start) {
+                            Some(c) => code.with_country(&c),
+                            None => self.country.map_or(code, |c| code.with_country(c)),
+                        }
+                    } else {
+                        code
+                    };
                     out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None });
                 }
                 _ => {}
@@ -1542,7 +1626,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             (m.end > i + 1).then(|| self.np_starting_near(m.end)).flatten().or_else(|| self.subject(subj_at)).or_else(
                 || {
                     // "Shares in Yukos were seized": the owner named after the subject's head.
-                    (0..subj_at).rev().take(12).filter_map(|k| self.tok_np[k]).find(|&np| self.owner_of_subject(np, true))
+                    (0..subj_at)
+                        .rev()
+                        .take(12)
+                        .filter_map(|k| self.tok_np[k])
+                        .find(|&np| self.owner_of_subject(np, true))
                 },
             )
         } else if !cp.pattern.has_target_slot() {
