@@ -919,7 +919,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if hypothetical_modal(&t.lower) {
                         return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)));
                     }
-                    return None;
+                    // "Xi will travel to Moscow next week": a plan, coded as the intention.
+                    return Some(Irrealis::Stance { gov: k, stance: Stance::Intent });
                 }
                 Class::Modal if hypothetical_modal(&t.lower) => {
                     return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)))
