@@ -397,6 +397,50 @@ impl Chunker<'_> {
         })
     }
 
+    /// The country of the place named right after a preposition at `start` ("in Idlib
+    /// province", "in West Darfur"): the run of capitalized words, whole, else its last word
+    /// unless that is a compass word; a gazetteer place of 50,000 people or more.
+    fn place_after(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<(String, String)> {
+        let mut p = start;
+        while p < end && toks[p].class == Class::Det {
+            p += 1;
+        }
+        let run_end = (p..end).find(|&q| !(toks[q].cap && toks[q].class == Class::Word)).unwrap_or(end);
+        if run_end == p {
+            return None;
+        }
+        let gaz = casus_geo::Gazetteer::embedded();
+        let best = |name: &str| {
+            let best = gaz.lookup(name).iter().map(|&id| gaz.place(id)).max_by_key(|pl| pl.population)?;
+            (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
+        };
+        if run_end - p > 1 {
+            let whole: Vec<&str> = toks[p..run_end].iter().map(|t| t.text).collect();
+            if let Some(found) = best(&whole.join(" ")) {
+                return Some(found);
+            }
+        }
+        let last = &toks[run_end - 1];
+        let compass = matches!(
+            last.lower.as_str(),
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "central"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "upper"
+                | "lower"
+        );
+        if compass {
+            return None;
+        }
+        best(last.text)
+    }
+
     fn member_of(&self, toks: &[Tok<'_>], comps: &[Comp], start: usize, end: usize) -> Member {
         let head = &comps[comps.len() - 1];
         let plural = head.plural;
@@ -573,12 +617,44 @@ impl Chunker<'_> {
         }
         // "officials in Seoul", "separatists in eastern Ukraine": a bare agent takes the
         // country of the place phrase after it.
-        for k in 0..simple.len().saturating_sub(1) {
+        for k in 0..simple.len() {
             let np = &simple[k];
             let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
             let via = np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside");
-            let next = &simple[k + 1];
-            if !(bare_agent && via && next.start > np.end && next.start <= np.end + 3) {
+            let next = simple.get(k + 1).filter(|next| next.start > np.end && next.start <= np.end + 3);
+            // "a hospital in Idlib province": a gazetteer place that is not an actor.
+            if bare_agent && via && next.is_none() && toks[np.end].lower != "of" {
+                let end = (np.end + 4).min(n).min(simple.get(k + 1).map_or(n, |x| x.start));
+                if let Some((country, place)) = self.place_after(toks, np.end + 1, end) {
+                    let m = &mut simple[k].members[0];
+                    if let Some(code) = m.code.as_ref().map(|c| c.with_country(&country)) {
+                        m.code = Some(code);
+                        m.needs_country = false;
+                        m.how = how!(self, "{} + place \"{place}\"", m.how);
+                    }
+                }
+                continue;
+            }
+            let Some(next) = next else { continue };
+            if !(bare_agent && via) {
+                continue;
+            }
+            // "resumed peace talks with communist rebels in Oslo": the place is where the
+            // talks are held, not where the agent comes from.
+            let venue = toks[np.start.saturating_sub(6)..np.start].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "talks"
+                        | "negotiations"
+                        | "meeting"
+                        | "meetings"
+                        | "summit"
+                        | "conference"
+                        | "ceremony"
+                        | "signing"
+                )
+            });
+            if venue && toks[np.end].lower == "in" {
                 continue;
             }
             // Countries of the place phrase, and of places coordinated with it

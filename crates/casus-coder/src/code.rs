@@ -785,6 +785,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if self.tok_np[i].is_some() {
             return Err("part of an actor phrase");
         }
+        // "an Israeli army patrol": a bare form after a singular phrase has no subject.
+        if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
+            let np = &self.nps[npi];
+            let bare = !(t.past || t.participle || t.gerund || t.third);
+            let singular = np.members.len() == 1
+                && !np.members[0].plural
+                && !matches!(np.members[0].kind, MemberKind::Pronoun | MemberKind::Anaphor)
+                && !matches!(self.toks[i - 1].lower.as_str(), "police" | "people" | "military" | "authorities");
+            let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an");
+            if bare && np.end == i && singular && article {
+                return Err("a bare form after a singular phrase: a noun");
+            }
+        }
         // "in Israeli jails", "Syrian strikes": a present form after a demonym adjective.
         if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
             let np = &self.nps[npi];
@@ -1284,9 +1297,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         self.actors(k, None)
     }
 
-    /// The country of the antecedent of a possessive pronoun right before an agent at
-    /// token `start` ("its troops", "their police").
-    fn owner_country(&self, npi: usize, start: usize) -> Option<String> {
+    /// The code of an agent `code` at token `start` after a possessive pronoun, from the
+    /// pronoun's antecedent: its country ("the Nigerian army said its troops" → NGAMIL), or
+    /// a group itself ("JNIM said its fighters" → JNIM's code).
+    fn owned_agent(&self, npi: usize, start: usize, code: ActorCode) -> Option<ActorCode> {
         let p = start.checked_sub(1)?;
         let t = &self.toks[p];
         if t.class != Class::PossPron || p < self.nps[npi].start.saturating_sub(1) {
@@ -1299,7 +1313,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             _ => return None,
         };
         let ante = self.resolve(npi, false, plural, personal, None)?;
-        ante.first()?.code.country().map(str::to_owned)
+        let owner = ante.first()?;
+        if owner.kind == MemberKind::Named(casus_dict::ActorKind::Group) {
+            return Some(owner.code);
+        }
+        owner.code.country().map(|c| code.with_country(c))
     }
 
     /// The actors of a phrase, with pronouns and anaphors resolved.
@@ -1323,8 +1341,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 (_, Some(code)) => {
                     let code = if m.needs_country {
                         // "the Nigerian army said its troops": the owner's country first.
-                        match self.owner_country(npi, m.start) {
-                            Some(c) => code.with_country(&c),
+                        match self.owned_agent(npi, m.start, code) {
+                            Some(c) => c,
                             None => self.country.map_or(code, |c| code.with_country(c)),
                         }
                     } else {
@@ -1386,6 +1404,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
             }
         };
+        // "The U.N. mission in Mali said it was concerned": a subject pronoun right after a
+        // speech verb stands for that verb's subject.
+        if !anaphor {
+            let start = self.nps[npi].start;
+            let mut g = start.checked_sub(1);
+            if let Some(k) = g.filter(|&k| self.toks[k].lower == "that") {
+                g = k.checked_sub(1);
+            }
+            let speech = g.filter(|&k| {
+                let t = &self.toks[k];
+                t.class == Class::Word
+                    && (t.past || t.third)
+                    && (t.verb != u32::MAX && self.dict.is_speech(t.verb)
+                        || t.verb_lemma.is_some_and(|l| matches!(l, "say" | "announce" | "declare" | "insist" | "add")))
+            });
+            if let Some(subj) = speech.and_then(|k| self.subject(k)).filter(|&j| j < npi) {
+                let actors = self.actors(subj, None);
+                if fits(&actors, self.nps[subj].plural()) {
+                    return Some(actors);
+                }
+            }
+        }
         // A pronoun that opens its sentence ("It has sent them weapons") continues the
         // previous sentence's subject when that fits.
         let opens_sentence = !anaphor && self.nps[..npi].is_empty() && self.nps[npi].start <= 1;
