@@ -1140,6 +1140,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             );
             // (Not the head of an actor phrase the chunker stopped short of: "Palestinian leaders".)
             let after_actor = p > 0 && self.tok_np[p - 1].is_some();
+            // "a joint EU statement criticising China": the phrase's actor speaks.
+            if after_actor && p + 1 == i && self.toks[i].gerund && pt.class == Class::Word && self.tok_np[p].is_none() {
+                return self.tok_np[p - 1];
+            }
             if pt.class == Class::Word
                 && self.tok_np[p].is_none()
                 && !after_actor
@@ -1208,7 +1212,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             let place = self.nps[npi].prep.is_some_and(|p| {
                                 matches!(self.toks[p].lower.as_str(), "in" | "at" | "near" | "inside")
                             });
-                            if place && t.lower == "which" {
+                            if place && matches!(t.lower.as_str(), "which" | "that") {
                                 return None;
                             }
                             return Some(npi);
@@ -1635,8 +1639,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let reduced = !noun && subj_at == i && self.reduced_passive(i);
         let passive = !noun && (self.passive(subj_at) || reduced);
         // Source.
+        // "clashes between Buddhist and Muslim communities": the sides act on each other.
+        let between = (m.source.is_none() && m.target.is_none() && (noun || !(t.past || t.participle)))
+            .then(|| self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten()))
+            .flatten()
+            .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
         let source_np = if let Some(s) = m.source {
             Some(s)
+        } else if let Some(b) = between {
+            Some(b)
         } else if passive {
             // "was found guilty by Peru's Supreme Court of ordering killings by an army
             // squad": the by-phrase nearest the verb.
@@ -1720,6 +1731,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             self.notes.push(format!("\"{}\": rule {rule} matched, source pronoun unresolved", t.text));
             return;
         }
+        let target_np = if between.is_some() { None } else { target_np };
         let targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
         if targets.is_empty() && gerund_after_prep {
@@ -1747,7 +1759,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }));
         // "opened a rail link across their border": what belongs to both.
         let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
-        let reciprocal = !noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs);
+        let reciprocal =
+            between.is_some() || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.
         let negation_in_pattern =
