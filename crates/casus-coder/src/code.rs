@@ -932,7 +932,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if hypothetical_modal(&t.lower) {
                         return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)));
                     }
-                    // "Xi will travel to Moscow next week": a plan, coded as the intention.
+                    // "Xi will travel to Moscow next week": a plan, coded as the intention
+                    // (PETRARCH codes it as the action).
+                    if self.dict.is_petrarch() {
+                        return None;
+                    }
                     return Some(Irrealis::Stance { gov: k, stance: Stance::Intent });
                 }
                 Class::Modal if hypothetical_modal(&t.lower) => {
@@ -1641,7 +1645,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // Source.
         // "clashes between Buddhist and Muslim communities": the sides act on each other.
         let between = (m.source.is_none() && m.target.is_none() && (noun || !(t.past || t.participle)))
-            .then(|| self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten()))
+            .then(|| {
+                self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten())
+            })
             .flatten()
             .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
         let source_np = if let Some(s) = m.source {
@@ -1759,8 +1765,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }));
         // "opened a rail link across their border": what belongs to both.
         let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
-        let reciprocal =
-            between.is_some() || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
+        let reciprocal = between.is_some()
+            || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.
         let negation_in_pattern =

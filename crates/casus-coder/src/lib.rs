@@ -184,8 +184,27 @@ impl Coder {
         // Pass 2: events.
         let mut coded = Coded { sentences: sentences.len(), main_country: main_country.clone(), ..Coded::default() };
         let mut memory: Vec<Antecedent> = Vec::new();
+        // PETRARCH discard phrases: a story discard codes nothing of the story, a sentence
+        // discard nothing of the sentence.
+        let discarded: Vec<Option<bool>> =
+            analysis.sentences.iter().map(|s| self.dict.discard(doc.text.get(s.span.range()).unwrap_or(""))).collect();
+        let story_discard = discarded.contains(&Some(true));
         for (si, (toks, nps)) in sentences.iter().enumerate() {
             let span = analysis.sentences[si].span;
+            if story_discard || discarded[si].is_some() {
+                if self.options.explain {
+                    coded.reports.push(SentenceReport {
+                        sentence: si,
+                        text: doc.text.get(span.range()).unwrap_or("").to_owned(),
+                        span,
+                        tokens: Vec::new(),
+                        actors: Vec::new(),
+                        notes: vec![if story_discard { "story discarded" } else { "sentence discarded" }.into()],
+                        events: 0,
+                    });
+                }
+                continue;
+            }
             let mut sc = SentenceCoder::new(
                 &self.dict,
                 toks,

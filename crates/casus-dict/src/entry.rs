@@ -201,6 +201,9 @@ pub struct Entries {
     pub patterns: Vec<Pattern>,
     /// Discard phrases (from PETRARCH discard lists).
     pub discards: Vec<Discard>,
+    /// Whether any of the entries come from TABARI/PETRARCH files: the coder then follows
+    /// PETRARCH's conventions where they differ from ours (see `Dictionary::is_petrarch`).
+    pub petrarch: bool,
 }
 
 impl Entries {
@@ -211,5 +214,6 @@ impl Entries {
         self.agents.extend(other.agents);
         self.patterns.extend(other.patterns);
         self.discards.extend(other.discards);
+        self.petrarch |= other.petrarch;
     }
 }

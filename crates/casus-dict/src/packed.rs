@@ -474,6 +474,8 @@ impl Dictionary {
             noun_heads,
             speech_heads,
             instance: crate::compile::next_instance(),
+            petrarch: false,
+            discards: Vec::new(),
         })
     }
 }
