@@ -725,6 +725,13 @@ fn parse_verb_line(t: &str, lemmas: &casus_text::Lexicon) -> Result<(VerbSpec, V
     if !head.chars().any(char::is_alphabetic) {
         return Err(format!("verb {head:?} is not a word"));
     }
+    // An inflected form given as the verb ("SAID", "SAYS"): the text's forms of it are
+    // matched through their lemma, so the head is the lemma.
+    let head = if lemmas.verb_forms(&head).iter().any(|f| f.lemma == head && f.is_base()) {
+        head
+    } else {
+        lemmas.verb_lemma(&head).map_or(head, str::to_owned)
+    };
     let words = |ps: &[&str]| -> Vec<String> {
         ps.iter().flat_map(|p| word_tokens(lemmas, p.trim_start_matches('+'))).collect()
     };
