@@ -1478,6 +1478,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 self.match_before(&cp.before, cp.before.len(), head, start)
             };
             if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
+                // PETRARCH's `%`: the slot must hold several actors.
+                if cp.pattern.compound {
+                    let slot = if cp.pattern.has_source_slot() { m.source } else { m.target };
+                    if slot.is_none_or(|np| self.nps[np].members.len() < 2) {
+                        continue;
+                    }
+                }
                 found.push((m, cp));
             } else if let Some(m) = self.match_passive_object(cp, head) {
                 found.push((m, cp));
@@ -1766,6 +1773,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "opened a rail link across their border": what belongs to both.
         let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
         let reciprocal = between.is_some()
+            || (cp.pattern.compound && m.source.is_some())
             || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.

@@ -97,7 +97,8 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
         | "previously" | "immediately" | "quickly" | "once again" | "even" | "only" | "largely" | "mainly"
         | "partly" | "openly" | "fiercely" | "heavily" | "briefly" | "effectively" | "eventually" | "subsequently"
         | "further" | "sharply" | "strongly" | "very" | "swiftly" | "simultaneously" | "reportedly had"
-        | "overnight" | "unilaterally" | "secretly" | "allegedly had" | "directly" | "indirectly" => Class::Adv,
+        | "overnight" | "unilaterally" | "secretly" | "allegedly had" | "directly" | "indirectly" | "ever"
+        | "really" | "certainly" | "surely" | "unexpectedly" | "clearly" | "actually" => Class::Adv,
         _ => Class::Word,
     }
 }

@@ -148,6 +148,10 @@ pub struct Pattern {
     /// The code of the reverse event (target acting on source) that the pattern also
     /// produces: PETRARCH's paired codes `[a:b]` ("visited" 042 : "hosted" 043).
     pub reverse: Option<CameoCode>,
+    /// PETRARCH's `%`: the actor slot ([`Item::Source`] before the verb, [`Item::Target`]
+    /// after it) must hold a compound of several actors; a compound source without a
+    /// target acts on itself, each member on each other.
+    pub compound: bool,
     /// The rule id reported on events.
     pub id: String,
     /// Where the pattern came from.

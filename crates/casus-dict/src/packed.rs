@@ -449,6 +449,7 @@ impl Dictionary {
                 reverse: r.code()?,
                 id: r.str()?.to_owned(),
                 origin: r.origin()?,
+                compound: false,
             };
             let before = r.citems()?;
             let items = r.citems()?;
