@@ -748,9 +748,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 return (!self.starts_clause(npi) && !np.aside).then_some(npi);
             }
+            // "the parade supporting Gondor": PETRARCH's object phrase holds its modifier.
+            let modifier = self.dict.is_petrarch()
+                && t.gerund
+                && k > from
+                && self.toks[k - 1].class == Class::Word
+                && self.tok_np[k - 1].is_none()
+                && !self.toks[k - 1].is_inflected_verb();
             if self.boundary(t)
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
-                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t))
+                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier)
             {
                 return None;
             }
@@ -1724,7 +1731,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .prep
                 .is_some_and(|p| matches!(self.toks[p].lower.as_str(), "with" | "between" | "to" | "against"))
         };
-        let single = sources.len() < 2;
+        // (PETRARCH gives every member of a compound subject the object as target.)
+        let single = sources.len() < 2 || self.dict.is_petrarch();
         let target_np = match target_np {
             None if !passive && (!cp.pattern.has_target_slot() || m.target.is_some()) => self
                 .first_actor_after(m.end)
@@ -1777,8 +1785,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.
-        let negation_in_pattern =
-            !cp.before.is_empty() && m.start < i && self.toks[m.start..i].iter().any(|t| t.class == Class::Neg);
+        let negation_in_pattern = !cp.before.is_empty()
+            && m.start < i
+            && self.toks[m.start..i].iter().any(|t| t.class == Class::Neg || t.lower == "neither");
         let negated = !negation_in_pattern
             && (self.negated(self.nps[snp].end.min(subj_at), subj_at)
                 || (subj_at != i && self.negated(subj_at + 1, i)));

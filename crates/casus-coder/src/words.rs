@@ -67,9 +67,8 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
     }
     match lower {
         "the" | "a" | "an" | "this" | "these" | "those" | "some" | "several" | "many" | "few" | "all" | "both"
-        | "each" | "every" | "any" | "no" | "another" | "other" | "such" | "most" | "more" | "much" | "either" => {
-            Class::Det
-        }
+        | "each" | "every" | "any" | "no" | "another" | "other" | "such" | "most" | "more" | "much" | "either"
+        | "neither" => Class::Det,
         "their" | "its" | "his" | "her" | "our" | "my" | "your" => Class::PossPron,
         "'s" | "'" | "\u{2019}s" => Class::PossMark,
         "they" | "them" | "it" | "he" | "him" | "she" | "we" | "us" | "i" | "me" | "you" | "themselves" | "itself"
