@@ -94,7 +94,10 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         let coder = Coder::new(dict.clone()).with_options(CoderOptions { require_dyad, ..CoderOptions::default() });
         let mut doc = Document::from_body(rec.id.clone(), rec.text.clone());
         doc.date = rec.date;
-        let coded = coder.code(&doc);
+        // PETRARCH refuses a record whose parse tree is unbalanced (`bad_input_parse`) and
+        // codes nothing of it; casus does not use the parse otherwise.
+        let bad_parse = rec.parse.as_deref().is_some_and(|p| !balanced(p));
+        let coded = if bad_parse { casus_coder::Coded::default() } else { coder.code(&doc) };
         let produced: BTreeSet<Triple> = coded
             .events
             .iter()
@@ -153,6 +156,22 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     writeln!(out, "{passed} passed, {failed} failed")?;
     out.flush()?;
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Whether a Penn Treebank parse has its brackets balanced.
+fn balanced(parse: &str) -> bool {
+    let mut depth = 0usize;
+    for c in parse.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }
 
 fn fmt_set(set: &BTreeSet<Triple>, expected: &Expected) -> String {

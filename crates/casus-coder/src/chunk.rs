@@ -440,21 +440,7 @@ impl Chunker<'_> {
             }
         }
         let last = &toks[run_end - 1];
-        let compass = matches!(
-            last.lower.as_str(),
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "central"
-                | "northern"
-                | "southern"
-                | "eastern"
-                | "western"
-                | "upper"
-                | "lower"
-        );
-        if compass {
+        if is_compass(&last.lower) {
             return None;
         }
         best(last.text)
@@ -621,6 +607,12 @@ impl Chunker<'_> {
                 if !quantity {
                     np.prep = Some(np.start - 1);
                 }
+            } else if np.start > 1
+                && is_compass(&toks[np.start - 1].lower)
+                && matches!(toks[np.start - 2].class, Class::Prep | Class::To)
+            {
+                // "in south Ithilen", "in eastern Ukraine": still a prepositional object.
+                np.prep = Some(np.start - 2);
             }
             if np.end < n && toks[np.end].class == Class::PossMark {
                 np.possessive = true;
@@ -838,13 +830,15 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let between = &toks[prev.end..np.start];
             let joinable = !between.is_empty()
                 && between.len() <= 3
-                && between.iter().all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or"))
+                && between
+                    .iter()
+                    .all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or" | "nor"))
                 && !prev.possessive
                 && np.prep.is_none()
                 && prev.members.iter().all(|m| m.kind != MemberKind::Pronoun)
                 && np.members.iter().all(|m| m.kind != MemberKind::Pronoun);
             let has_comma = between.iter().any(|t| t.class == Class::Comma);
-            let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or"));
+            let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or" | "nor"));
             // ", B attacked" after an object starts a new clause; "A, B and C" does not.
             let next_is_verb = toks.get(np.end).is_some_and(|t| {
                 matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || t.is_inflected_verb()
@@ -880,4 +874,22 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
         out.push(np);
     }
     out
+}
+
+/// A compass word before a place name ("south", "eastern", "central").
+fn is_compass(lower: &str) -> bool {
+    matches!(
+        lower,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "central"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "upper"
+            | "lower"
+    )
 }

@@ -850,13 +850,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 return (!self.starts_clause(npi) && !np.aside).then_some(npi);
             }
+            // "the parade supporting Gondor": PETRARCH's object phrase holds its modifier.
+            let modifier = self.dict.is_petrarch()
+                && t.gerund
+                && k > from
+                && self.toks[k - 1].class == Class::Word
+                && self.tok_np[k - 1].is_none()
+                && !self.toks[k - 1].is_inflected_verb();
             if self.boundary(t)
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
+<<<<<<< HEAD
                 || (t.is_inflected_verb()
                     && !t.participle
                     && !self.dict_pos_noun(t)
                     // "to thousands of starving civilians": a gerund as an adjective.
                     && !(t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1)))
+=======
+                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier)
+>>>>>>> petr
             {
                 return None;
             }
@@ -1069,7 +1080,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if hypothetical_modal(&t.lower) {
                         return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)));
                     }
-                    // "Xi will travel to Moscow next week": a plan, coded as the intention.
+                    // "Xi will travel to Moscow next week": a plan, coded as the intention
+                    // (PETRARCH codes it as the action).
+                    if self.dict.is_petrarch() {
+                        return None;
+                    }
                     return Some(Irrealis::Stance { gov: k, stance: Stance::Intent });
                 }
                 Class::Modal if hypothetical_modal(&t.lower) => {
@@ -1654,6 +1669,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 self.match_before(&cp.before, cp.before.len(), head, start)
             };
             if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
+                // PETRARCH's `%`: the slot must hold several actors.
+                if cp.pattern.compound {
+                    let slot = if cp.pattern.has_source_slot() { m.source } else { m.target };
+                    if slot.is_none_or(|np| self.nps[np].members.len() < 2) {
+                        continue;
+                    }
+                }
                 found.push((m, cp));
             } else if let Some(m) = self.match_passive_object(cp, head) {
                 found.push((m, cp));
@@ -1905,7 +1927,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .prep
                 .is_some_and(|p| matches!(self.toks[p].lower.as_str(), "with" | "between" | "to" | "against"))
         };
-        let single = sources.len() < 2;
+        // (PETRARCH gives every member of a compound subject the object as target.)
+        let single = sources.len() < 2 || self.dict.is_petrarch();
         let target_np = match target_np {
             None if !passive && (!cp.pattern.has_target_slot() || m.target.is_some()) => self
                 .first_actor_after(m.end)
@@ -1954,11 +1977,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "opened a rail link across their border": what belongs to both.
         let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
         let reciprocal = between.is_some()
+            || (cp.pattern.compound && m.source.is_some())
             || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.
-        let negation_in_pattern =
-            !cp.before.is_empty() && m.start < i && self.toks[m.start..i].iter().any(|t| t.class == Class::Neg);
+        let negation_in_pattern = !cp.before.is_empty()
+            && m.start < i
+            && self.toks[m.start..i].iter().any(|t| t.class == Class::Neg || t.lower == "neither");
         let negated = !negation_in_pattern
             && (self.negated(self.nps[snp].end.min(subj_at), subj_at)
                 || (subj_at != i && self.negated(subj_at + 1, i)));

@@ -184,15 +184,36 @@ impl Coder {
         // Pass 2: events.
         let mut coded = Coded { sentences: sentences.len(), main_country: main_country.clone(), ..Coded::default() };
         let mut memory: Vec<Antecedent> = Vec::new();
+        // PETRARCH discard phrases: a story discard codes nothing of the story, a sentence
+        // discard nothing of the sentence.
+        let discarded: Vec<Option<bool>> =
+            analysis.sentences.iter().map(|s| self.dict.discard(doc.text.get(s.span.range()).unwrap_or(""))).collect();
+        let story_discard = discarded.contains(&Some(true));
+        let petrarch = self.dict.is_petrarch();
         for (si, (toks, nps)) in sentences.iter().enumerate() {
             let span = analysis.sentences[si].span;
+            if story_discard || discarded[si].is_some() {
+                if self.options.explain {
+                    coded.reports.push(SentenceReport {
+                        sentence: si,
+                        text: doc.text.get(span.range()).unwrap_or("").to_owned(),
+                        span,
+                        tokens: Vec::new(),
+                        actors: Vec::new(),
+                        notes: vec![if story_discard { "story discarded" } else { "sentence discarded" }.into()],
+                        events: 0,
+                    });
+                }
+                continue;
+            }
             let mut sc = SentenceCoder::new(
                 &self.dict,
                 toks,
                 nps,
                 &doc.text,
                 &memory,
-                main_country.as_deref(),
+                // PETRARCH gives a bare agent no country from the rest of the story.
+                if petrarch { None } else { main_country.as_deref() },
                 &self.pattern_sigs,
             );
             let candidates = sc.code(true);
@@ -252,15 +273,23 @@ impl Coder {
                 }
                 // A bare agent facing an actor with a country is of that country ("Nigerian
                 // unions ... against the government" when the text names no other country).
-                let source_country = c.source.code.country().map(str::to_owned);
+                // (Not in PETRARCH, which codes it `---MED`.)
+                let source_country = c.source.code.country().map(str::to_owned).filter(|_| !petrarch);
                 if let (Some(t), Some(sc)) = (c.target.as_mut(), source_country.as_deref()) {
                     if !t.code.has_country() && !t.code.is_organisation() {
                         t.code = t.code.with_country(sc);
                     }
                 }
-                if !c.source.code.has_country() && !c.source.code.is_organisation() {
+                if !petrarch && !c.source.code.has_country() && !c.source.code.is_organisation() {
                     if let Some(tc) = c.target.as_ref().and_then(|t| t.code.country()).map(str::to_owned) {
                         c.source.code = c.source.code.with_country(&tc);
+                    }
+                }
+                if petrarch {
+                    // PETRARCH writes an agent of no known country as `---GOV`.
+                    c.source.code = unknown_country(c.source.code);
+                    if let Some(t) = c.target.as_mut() {
+                        t.code = unknown_country(t.code);
                     }
                 }
                 // The same event twice in a sentence ("invaded and occupied Kuwait") is one event.
@@ -351,6 +380,15 @@ impl Coder {
         coded.analysis = analysis;
         coded
     }
+}
+
+/// `---` before an agent code without a country (`GOV` → `---GOV`), as PETRARCH writes it.
+fn unknown_country(code: casus_core::ActorCode) -> casus_core::ActorCode {
+    let s = code.as_str();
+    if code.has_country() || code.is_organisation() || s.starts_with("---") {
+        return code;
+    }
+    format!("---{s}").parse().unwrap_or(code)
 }
 
 fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {

@@ -67,9 +67,8 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
     }
     match lower {
         "the" | "a" | "an" | "this" | "these" | "those" | "some" | "several" | "many" | "few" | "all" | "both"
-        | "each" | "every" | "any" | "no" | "another" | "other" | "such" | "most" | "more" | "much" | "either" => {
-            Class::Det
-        }
+        | "each" | "every" | "any" | "no" | "another" | "other" | "such" | "most" | "more" | "much" | "either"
+        | "neither" => Class::Det,
         "their" | "its" | "his" | "her" | "our" | "my" | "your" => Class::PossPron,
         "'s" | "'" | "\u{2019}s" => Class::PossMark,
         "they" | "them" | "it" | "he" | "him" | "she" | "we" | "us" | "i" | "me" | "you" | "themselves" | "itself"
@@ -97,7 +96,8 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
         | "previously" | "immediately" | "quickly" | "once again" | "even" | "only" | "largely" | "mainly"
         | "partly" | "openly" | "fiercely" | "heavily" | "briefly" | "effectively" | "eventually" | "subsequently"
         | "further" | "sharply" | "strongly" | "very" | "swiftly" | "simultaneously" | "reportedly had"
-        | "overnight" | "unilaterally" | "secretly" | "allegedly had" | "directly" | "indirectly" => Class::Adv,
+        | "overnight" | "unilaterally" | "secretly" | "allegedly had" | "directly" | "indirectly" | "ever"
+        | "really" | "certainly" | "surely" | "unexpectedly" | "clearly" | "actually" => Class::Adv,
         _ => Class::Word,
     }
 }

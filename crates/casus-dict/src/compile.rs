@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use casus_core::ActorCode;
 
-use crate::entry::{ActorEntry, AgentEntry, Entries, Item, Pattern};
+use crate::entry::{ActorEntry, AgentEntry, Discard, Entries, Item, Pattern};
 use crate::format::normalize;
 
 /// Id of an interned word.
@@ -104,6 +104,24 @@ pub struct Dictionary {
     pub(crate) speech_heads: FxHashSet<WordId>,
     /// Unique per dictionary built in this process (see [`Dictionary::instance_id`]).
     pub(crate) instance: u64,
+    /// Whether PETRARCH files went into it (see [`Dictionary::is_petrarch`]).
+    pub(crate) petrarch: bool,
+    /// Discard phrases, story-level ones first.
+    pub(crate) discards: Vec<Discard>,
+}
+
+/// Whether the discard `x` occurs in `text` (lowercase, with a leading blank).
+fn discard_matches(text: &str, x: &Discard) -> bool {
+    let needle = format!(" {}", x.phrase);
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|t| t.find(&needle)) {
+        let end = from + at + needle.len();
+        if !x.whole_word || text[end..].chars().next().is_none_or(|c| matches!(c, ' ' | '.' | '!' | '?')) {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
 }
 
 /// The next [`Dictionary::instance_id`].
@@ -141,7 +159,17 @@ impl Dictionary {
             noun_heads: FxHashMap::default(),
             speech_heads: FxHashSet::default(),
             instance: next_instance(),
+            petrarch: layers.iter().any(|l| l.petrarch),
+            discards: Vec::new(),
         };
+        for layer in layers {
+            for x in &layer.discards {
+                let mut x = x.clone();
+                x.phrase = x.phrase.to_lowercase();
+                d.discards.push(x);
+            }
+        }
+        d.discards.sort_by_key(|x| !x.story);
 
         // Actors: the highest layer that names a key wins the key.
         let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
@@ -276,6 +304,29 @@ impl Dictionary {
     #[must_use]
     pub fn instance_id(&self) -> u64 {
         self.instance
+    }
+
+    /// Whether PETRARCH dictionary files went into this dictionary: the coder then follows
+    /// PETRARCH's conventions where they differ from casus's own (a bare agent is coded
+    /// `---GOV`, not given the country of the sentence; "will V" is the action, not an
+    /// intention).
+    #[must_use]
+    pub fn is_petrarch(&self) -> bool {
+        self.petrarch
+    }
+
+    /// Whether a sentence is discarded by a PETRARCH discard phrase: `Some(true)` when the
+    /// whole story is (`+` entries, checked first), `Some(false)` when the sentence is,
+    /// `None` otherwise. As PETRARCH does, a phrase matches where it starts a word of the
+    /// text, case-insensitively; its last word is a stem unless the entry ended in `_`,
+    /// when the match must be followed by a blank, `.`, `!`, `?` or the end.
+    #[must_use]
+    pub fn discard(&self, sentence: &str) -> Option<bool> {
+        if self.discards.is_empty() {
+            return None;
+        }
+        let text = format!(" {}", sentence.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+        self.discards.iter().find(|x| discard_matches(&text, x)).map(|x| x.story)
     }
 
     /// The id of a normalized word, if the dictionary uses it anywhere.

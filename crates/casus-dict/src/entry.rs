@@ -148,6 +148,10 @@ pub struct Pattern {
     /// The code of the reverse event (target acting on source) that the pattern also
     /// produces: PETRARCH's paired codes `[a:b]` ("visited" 042 : "hosted" 043).
     pub reverse: Option<CameoCode>,
+    /// PETRARCH's `%`: the actor slot ([`Item::Source`] before the verb, [`Item::Target`]
+    /// after it) must hold a compound of several actors; a compound source without a
+    /// target acts on itself, each member on each other.
+    pub compound: bool,
     /// The rule id reported on events.
     pub id: String,
     /// Where the pattern came from.
@@ -201,6 +205,9 @@ pub struct Entries {
     pub patterns: Vec<Pattern>,
     /// Discard phrases (from PETRARCH discard lists).
     pub discards: Vec<Discard>,
+    /// Whether any of the entries come from TABARI/PETRARCH files: the coder then follows
+    /// PETRARCH's conventions where they differ from ours (see `Dictionary::is_petrarch`).
+    pub petrarch: bool,
 }
 
 impl Entries {
@@ -211,5 +218,6 @@ impl Entries {
         self.agents.extend(other.agents);
         self.patterns.extend(other.patterns);
         self.discards.extend(other.discards);
+        self.petrarch |= other.petrarch;
     }
 }

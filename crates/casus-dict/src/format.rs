@@ -248,6 +248,7 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut V
                 items,
                 speech,
                 reverse: None,
+                compound: false,
                 id: format!("{}:{}", f[0], f[1]),
                 origin: sink.origin(line_no),
             }),

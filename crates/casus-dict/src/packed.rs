@@ -449,6 +449,7 @@ impl Dictionary {
                 reverse: r.code()?,
                 id: r.str()?.to_owned(),
                 origin: r.origin()?,
+                compound: false,
             };
             let before = r.citems()?;
             let items = r.citems()?;
@@ -474,6 +475,8 @@ impl Dictionary {
             noun_heads,
             speech_heads,
             instance: crate::compile::next_instance(),
+            petrarch: false,
+            discards: Vec::new(),
         })
     }
 }

@@ -102,6 +102,7 @@ pub fn load_petrarch_file(path: &Path, kind: PetrarchKind) -> Result<Loaded, Err
     let mut l = Loaded::default();
     let text = read_text(path)?;
     l.add_parsed(&path.display().to_string(), &text, kind.parser());
+    l.entries.petrarch = true;
     Ok(l)
 }
 
@@ -143,6 +144,7 @@ pub fn load_petrarch_dir(dir: &Path) -> Result<Loaded, Error> {
         let text = read_text(&path)?;
         l.add_parsed(&path.display().to_string(), &text, kind.parser());
     }
+    l.entries.petrarch = true;
     if let Some(issues) = &config.issuefile {
         l.diagnostics.push(Diagnostic {
             origin: Origin { file: config_name, line: config.issuefile_line },
