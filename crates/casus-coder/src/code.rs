@@ -859,15 +859,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !self.toks[k - 1].is_inflected_verb();
             if self.boundary(t)
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
-<<<<<<< HEAD
                 || (t.is_inflected_verb()
                     && !t.participle
                     && !self.dict_pos_noun(t)
+                    && !modifier
                     // "to thousands of starving civilians": a gerund as an adjective.
                     && !(t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1)))
-=======
-                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier)
->>>>>>> petr
             {
                 return None;
             }
