@@ -1182,6 +1182,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         false
     }
 
+    /// A gerund after a determiner or possessive, before a noun: an adjective ("Mali's
+    /// ruling junta", "the governing coalition").
+    fn adjectival_gerund(&self, k: usize) -> bool {
+        self.toks[k].gerund && k > 0 && matches!(self.toks[k - 1].class, Class::PossMark | Class::Det | Class::PossPron)
+    }
+
     /// A participle right after a noun, without "be", before a preposition or the end:
     /// a reduced relative clause ("the sailors captured in the strait"), passive in meaning.
     fn reduced_passive(&self, i: usize) -> bool {
@@ -1221,7 +1227,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return false;
         }
         let before = &self.toks[np.start - 1];
-        let is_object = np.prep.is_some() || (before.is_verb_form() && self.tok_np[np.start - 1].is_none());
+        // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
+        let is_object = np.prep.is_some()
+            || (before.is_verb_form() && !self.adjectival_gerund(np.start - 1) && self.tok_np[np.start - 1].is_none());
         // The clause must already have its verb: "Officials in Seoul declined" is active.
         let earlier_verb = self.toks[..np.start].iter().enumerate().any(|(k, w)| {
             self.tok_np[k].is_none()
@@ -1354,7 +1362,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // takes a clause ("said Y attacked Z").
                 if np.start > 0 {
                     let before = &self.toks[np.start - 1];
-                    if before.class == Class::Word && before.is_verb_form() && self.tok_np[np.start - 1].is_none() {
+                    if before.class == Class::Word
+                        && before.is_verb_form()
+                        && self.tok_np[np.start - 1].is_none()
+                        && !self.adjectival_gerund(np.start - 1)
+                    {
                         let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
                             || before.verb_lemma.is_some_and(|l| {
                                 matches!(
@@ -1665,7 +1677,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             } else {
                 self.match_before(&cp.before, cp.before.len(), head, start)
             };
-            if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
+            // "demanded on Friday that France withdraw": past a time adverbial after the verb.
+            let after_time = self.skip_time(head + 1);
+            let direct = |s: PMatch| {
+                self.match_items(&cp.items, 0, head + 1, s).or_else(|| {
+                    (after_time > head + 1 && !cp.items.is_empty())
+                        .then(|| self.match_items(&cp.items, 0, after_time, s))
+                        .flatten()
+                })
+            };
+            if let Some(m) = start.and_then(direct) {
                 // PETRARCH's `%`: the slot must hold several actors.
                 if cp.pattern.compound {
                     let slot = if cp.pattern.has_source_slot() { m.source } else { m.target };
