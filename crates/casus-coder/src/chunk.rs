@@ -319,7 +319,9 @@ impl Chunker<'_> {
                 continue;
             }
             // Right after an actor word, a verb form is the verb ("Rebels attack government troops").
-            let after_component = comps.last().is_some_and(|c| c.end == j);
+            // (Adverbs may stand between: "the foreign ministry sharply criticised NATO".)
+            let after_component =
+                comps.last().is_some_and(|c| c.end <= j && toks[c.end..j].iter().all(|w| w.class == Class::Adv));
             let verb_slot = t.is_verb_form()
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
@@ -631,7 +633,8 @@ impl Chunker<'_> {
         for k in 0..simple.len() {
             let np = &simple[k];
             let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
-            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside");
+            let via =
+                np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside" | "at");
             let next = simple.get(k + 1).filter(|next| next.start > np.end && next.start <= np.end + 3);
             // "a hospital in Idlib province": a gazetteer place that is not an actor.
             if bare_agent && via && next.is_none() && toks[np.end].lower != "of" {
@@ -678,6 +681,10 @@ impl Chunker<'_> {
                             .filter(|c| c.segments().count() == 1 || c.has_country())
                             .and_then(|c| c.country())
                             .map(str::to_owned)
+                    }
+                    // "officials at the Pakistani High Commission"
+                    (1, Some(m)) if m.kind == MemberKind::Agent => {
+                        m.code.as_ref().filter(|c| c.has_country()).and_then(|c| c.country()).map(str::to_owned)
                     }
                     _ => None,
                 }

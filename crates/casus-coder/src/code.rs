@@ -7,8 +7,8 @@ use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
-    hypothetical_modal, is_collective, is_representative_head, pronoun_is_personal, realizing_verb, reciprocal_verb,
-    Class,
+    hypothetical_modal, is_collective, is_number_word, is_representative_head, pronoun_is_personal, realizing_verb,
+    reciprocal_verb, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -409,7 +409,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 next.weak_target = self.tok_np[p + len - 1]
                                     .filter(|&np| self.toks[self.nps[np].start].class != Class::PossPron)
                                     // "expelled thousands of Eritreans": the actor after "of".
-                                    .or_else(|| self.of_actor(p + len));
+                                    .or_else(|| self.of_actor(p + len))
+                                    // "rejected an offer by President Ghani": who made it.
+                                    .or_else(|| self.maker_actor(p + len));
                             }
                             let m = self.match_items(items, k + 1, p + len, next).or_else(|| {
                                 // "sent tents, blankets and medicine to Myanmar": past the
@@ -454,8 +456,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         }
                         let end = self.nps[np].end;
                         self.match_items(items, k + 1, end, next).or_else(|| {
-                            // "urged both sides on Thursday to return to talks"
-                            let after = self.skip_time(end);
+                            // "urged both sides on Thursday to return to talks", "accused two
+                            // officials at the embassy in Delhi of spying": past the target's
+                            // own prepositional phrases and a time adverbial.
+                            let mut after = end;
+                            for _ in 0..2 {
+                                let pp = self.tok_np.get(after + 1).copied().flatten().filter(|&q| {
+                                    self.nps[q].prep == Some(after)
+                                        && matches!(self.toks[after].lower.as_str(), "at" | "in" | "from" | "of")
+                                });
+                                match pp {
+                                    Some(q) => after = self.nps[q].end,
+                                    None => break,
+                                }
+                            }
+                            let after = self.skip_time(after);
                             (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten()
                         })
                     }
@@ -625,6 +640,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         None
+    }
+
+    /// The actor phrase right after "by" or "from" at token `pos`, when it follows the
+    /// pattern's object noun ("an offer by Kabul", "an ultimatum from the EU").
+    fn maker_actor(&self, pos: usize) -> Option<usize> {
+        let t = self.toks.get(pos)?;
+        if !matches!(t.lower.as_str(), "by" | "from") || pos == 0 || !self.dict_pos_noun(&self.toks[pos - 1]) {
+            return None;
+        }
+        self.np_starting_near(pos + 1).filter(|&np| {
+            self.nps[np].start <= pos + 2 && !self.nps[np].members.iter().any(|m| m.kind == MemberKind::Anaphor)
+        })
     }
 
     /// The actor phrase right after "of" at token `pos` ("thousands of Eritreans").
@@ -1050,6 +1077,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 break;
             }
         }
+        // "risked wrecking the peace efforts", "avoided attacking": not done.
+        if self.toks[i].gerund && i > 0 {
+            let p = &self.toks[i - 1];
+            if p.verb_lemma.is_some_and(|l| {
+                matches!(l, "risk" | "avoid" | "consider" | "contemplate" | "prevent" | "deny" | "refrain" | "resist")
+            }) {
+                return Some(Irrealis::Other(format!("gerund after \"{}\": not done", p.text)));
+            }
+        }
         // "deployed troops to help government forces fight insurgents": a purpose.
         if i > 0 && !self.toks[i].is_inflected_verb() {
             if let Some(np) = self.tok_np[i - 1] {
@@ -1360,12 +1396,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 // An object of another verb ("attacked Y and shelled Z") unless that verb
                 // takes a clause ("said Y attacked Z").
-                if np.start > 0 {
-                    let before = &self.toks[np.start - 1];
+                // ("accused two officials": past a number or determiner.)
+                let mut b = np.start;
+                while b > 0
+                    && (matches!(self.toks[b - 1].class, Class::Number | Class::Det)
+                        || is_number_word(&self.toks[b - 1].lower))
+                    && self.tok_np[b - 1].is_none()
+                {
+                    b -= 1;
+                }
+                if b > 0 {
+                    let before = &self.toks[b - 1];
                     if before.class == Class::Word
                         && before.is_verb_form()
-                        && self.tok_np[np.start - 1].is_none()
-                        && !self.adjectival_gerund(np.start - 1)
+                        && self.tok_np[b - 1].is_none()
+                        && !self.adjectival_gerund(b - 1)
                     {
                         let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
                             || before.verb_lemma.is_some_and(|l| {
@@ -1383,7 +1428,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                         | "mean"
                                 )
                             });
-                        if !takes_clause {
+                        // ("accused two officials of spying and ordered": an object, as no
+                        // verb follows the phrase.)
+                        let clause_follows = self.toks.get(np.end).is_some_and(|w| {
+                            matches!(w.class, Class::Be | Class::Have | Class::Modal | Class::Do | Class::Adv)
+                                || (w.is_verb_form() && w.is_inflected_verb())
+                        });
+                        if !takes_clause
+                            || (!clause_follows && np.end < i && self.toks[np.end..i].iter().any(|w| w.lower == "and"))
+                        {
                             continue;
                         }
                     }
