@@ -20,6 +20,14 @@ pub(crate) struct Actor {
     pub kind: MemberKind,
     pub plural: bool,
     pub via: Option<String>,
+    /// The country was guessed from the story's main country (a bare agent).
+    pub guessed: bool,
+}
+
+/// Whether the code names a state's armed or governing side (MIL, COP, GOV, SPY): the
+/// side a state's force is used against when it is of another country.
+pub(crate) fn armed_side(code: ActorCode) -> bool {
+    code.roles().any(|r| matches!(r, "MIL" | "COP" | "GOV" | "SPY"))
 }
 
 /// An actor phrase remembered for pronoun resolution.
@@ -640,6 +648,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         None
+    }
+
+    /// The first country named in the sentence other than `not`.
+    pub(crate) fn other_country(&self, not: &str) -> Option<String> {
+        (0..self.nps.len())
+            .flat_map(|k| self.actors(k, None))
+            .filter_map(|a| a.code.country().map(str::to_owned))
+            .find(|c| c != not)
     }
 
     /// The actor phrase right after "by" or "from" at token `pos`, when it follows the
@@ -1600,16 +1616,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
                 (_, Some(code)) => {
-                    let code = if m.needs_country {
+                    let (code, guessed) = if m.needs_country {
                         // "the Nigerian army said its troops": the owner's country first.
                         match self.owned_agent(npi, m.start, code) {
-                            Some(c) => c,
-                            None => self.country.map_or(code, |c| code.with_country(c)),
+                            Some(c) => (c, false),
+                            None => (self.country.map_or(code, |c| code.with_country(c)), self.country.is_some()),
                         }
                     } else {
-                        code
+                        (code, false)
                     };
-                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None });
+                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None, guessed });
                 }
                 _ => {}
             }
@@ -2020,7 +2036,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         }
         let target_np = if between.is_some() { None } else { target_np };
-        let targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "North Korea fired shells at the island, killing two marines": victims of force
+        // whose country was only guessed from the story are the other side named here.
+        if code.root_number() >= 18 {
+            for tg in &mut targets {
+                let src_country = sources.first().and_then(|s| s.code.country().map(str::to_owned));
+                if !tg.guessed || tg.code.country().map(str::to_owned) != src_country || !armed_side(tg.code) {
+                    continue;
+                }
+                if let Some(c) = src_country.as_deref().and_then(|sc| self.other_country(sc)) {
+                    tg.code = tg.code.with_country(&c);
+                    tg.guessed = false;
+                }
+            }
+        }
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
         if targets.is_empty() && gerund_after_prep {
             self.notes
@@ -2047,7 +2077,25 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }));
         // "opened a rail link across their border": what belongs to both.
         let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
+        // "Warships from India, Japan and the United States began naval exercises": forces
+        // of several countries exercising together cooperate (062), not threaten (150).
+        let exercise = code.as_str() == "150"
+            && !self.dict.is_petrarch()
+            && targets.is_empty()
+            && window.iter().any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "exercise" | "exercises" | "drill" | "drills" | "manoeuvres" | "maneuvers" | "patrol" | "patrols" | "wargames"
+                )
+            })
+            && {
+                let mut countries: Vec<&str> = sources.iter().filter_map(|s| s.code.country()).collect();
+                countries.dedup();
+                countries.len() >= 2
+            };
+        let code = if exercise { "062".parse().unwrap_or(code) } else { code };
         let reciprocal = between.is_some()
+            || exercise
             || (cp.pattern.compound && m.source.is_some())
             || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
