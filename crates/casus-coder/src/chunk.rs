@@ -5,7 +5,7 @@ use casus_dict::{ActorKind, Dictionary, WordId};
 use casus_text::Lexicon;
 
 use crate::annotate::Tok;
-use crate::words::{is_group_anaphor, is_title, pronoun_number, Class};
+use crate::words::{is_group_anaphor, is_representative_head, is_title, pronoun_number, Class};
 
 /// What a member of a noun phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,6 +290,14 @@ impl Chunker<'_> {
             if after_conj && !t.cap && t.is_verb_form() && (t.past || t.participle) {
                 return None;
             }
+            // After an auxiliary it is the verb: "Iran has supplied Russia with drones".
+            let aux = (0..i)
+                .rev()
+                .find(|&k| toks[k].class != Class::Adv)
+                .is_some_and(|k| matches!(toks[k].class, Class::Have | Class::Be) && at[k].is_none());
+            if aux && !t.cap && t.is_verb_form() && t.participle && !t.gerund {
+                return None;
+            }
         }
         let mut comps: Vec<Comp> = Vec::new();
         let mut pending_mods = 0usize;
@@ -345,7 +353,9 @@ impl Chunker<'_> {
                 j += 1;
                 continue;
             }
-            if comps.last().is_some_and(|c| c.end == j) && is_group_anaphor(t.lower.trim_end_matches('s')) {
+            if comps.last().is_some_and(|c| c.end == j)
+                && (is_group_anaphor(t.lower.trim_end_matches('s')) || is_representative_head(&t.lower))
+            {
                 // A generic head after an actor word: "rebel groups", "Houthi militias".
                 j += 1;
                 continue;
@@ -361,6 +371,15 @@ impl Chunker<'_> {
         if let (Some(last), Some(next)) = (comps.last(), toks.get(j)) {
             let only_agents = comps.iter().all(|c| c.kind == MemberKind::Agent);
             if only_agents && last.end == j && is_thing_noun(&next.lower) {
+                return None;
+            }
+        }
+        // "used excessive force", "military force": singular "force" without an article is
+        // the uncountable noun, not a unit.
+        if let Some(last) = comps.last() {
+            let only_agents = comps.iter().all(|c| c.kind == MemberKind::Agent);
+            let bare = !after_det && (i == 0 || toks[i - 1].class != Class::PossMark);
+            if only_agents && bare && last.end == last.start + 1 && toks[last.start].lower == "force" {
                 return None;
             }
         }

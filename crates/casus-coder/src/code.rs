@@ -6,7 +6,10 @@ use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
 
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
-use crate::words::{hypothetical_modal, is_collective, pronoun_is_personal, realizing_verb, reciprocal_verb, Class};
+use crate::words::{
+    hypothetical_modal, is_collective, is_representative_head, pronoun_is_personal, realizing_verb, reciprocal_verb,
+    Class,
+};
 
 /// A resolved actor: code plus where it is written.
 #[derive(Debug, Clone)]
@@ -311,6 +314,54 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         self.nps.iter().position(|np| (pos..=p).contains(&np.start) && self.toks[np.start].class != Class::PossPron)
     }
 
+    /// Past the rest of a list of plain nouns at `pos` (", blankets and medicine"), or `pos`.
+    fn list_end(&self, pos: usize) -> usize {
+        let n = self.toks.len();
+        let mut q = pos;
+        loop {
+            let Some(t) = self.toks.get(q) else { return q };
+            if !(t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "or")) {
+                return q;
+            }
+            let mut r = q + 1;
+            if r < n && matches!(self.toks[r].lower.as_str(), "and" | "or") {
+                r += 1;
+            }
+            while r < n && matches!(self.toks[r].class, Class::Det | Class::Number) {
+                r += 1;
+            }
+            let first = r;
+            while r < n && r < first + 3 {
+                let w = &self.toks[r];
+                let plain = w.class == Class::Word
+                    && self.tok_np[r].is_none()
+                    && !w.cap
+                    && (!w.is_inflected_verb() || self.dict_pos_noun(w));
+                if !plain {
+                    break;
+                }
+                r += 1;
+            }
+            if r == first {
+                return q;
+            }
+            q = r;
+        }
+    }
+
+    /// Past a time adverbial at `pos` ("on Thursday", "last week", "yesterday"), or `pos`.
+    fn skip_time(&self, pos: usize) -> usize {
+        let word = |k: usize| self.toks.get(k).map_or("", |t| t.lower.as_str());
+        let weekday =
+            |w: &str| matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday");
+        match word(pos) {
+            "on" if weekday(word(pos + 1)) => pos + 2,
+            "yesterday" | "today" | "overnight" | "again" | "earlier" | "later" | "also" => pos + 1,
+            "last" | "this" | "next" if matches!(word(pos + 1), "week" | "month" | "year" | "weekend") => pos + 2,
+            _ => pos,
+        }
+    }
+
     fn skippable(&self, t: &Tok<'_>) -> bool {
         match t.class {
             Class::Det | Class::Adv | Class::Number | Class::PossPron => true,
@@ -360,7 +411,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                     // "expelled thousands of Eritreans": the actor after "of".
                                     .or_else(|| self.of_actor(p + len));
                             }
-                            if let Some(m) = self.match_items(items, k + 1, p + len, next) {
+                            let m = self.match_items(items, k + 1, p + len, next).or_else(|| {
+                                // "sent tents, blankets and medicine to Myanmar": past the
+                                // rest of a list to the pattern's next word.
+                                let q = self.skip_time(self.list_end(p + len));
+                                (q > p + len && matches!(items.get(k + 1), Some(CItem::Phrase(_))))
+                                    .then(|| self.match_items(items, k + 1, q, next))
+                                    .flatten()
+                            });
+                            if let Some(m) = m {
                                 if best.as_ref().is_none_or(|b| m.score > b.score) {
                                     best = Some(m);
                                 }
@@ -393,7 +452,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         } else {
                             next.source = Some(np);
                         }
-                        self.match_items(items, k + 1, self.nps[np].end, next)
+                        let end = self.nps[np].end;
+                        self.match_items(items, k + 1, end, next).or_else(|| {
+                            // "urged both sides on Thursday to return to talks"
+                            let after = self.skip_time(end);
+                            (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten()
+                        })
                     }
                     // A trailing target that is not an actor ("the recapture of the town").
                     None if is_target && k + 1 == items.len() => Some(PMatch { end: pos, ..acc }),
@@ -520,6 +584,44 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         ..m
                     });
                 }
+            }
+        }
+        // "A deal to end the war was signed in Pretoria by ...": the subject's head noun
+        // opens the clause, its modifiers between it and the verb.
+        let mut s = q;
+        while s > 0
+            && q - s < 16
+            && !matches!(self.toks[s - 1].class, Class::Comma | Class::Break | Class::Sub | Class::Rel)
+        {
+            s -= 1;
+        }
+        let mut h = s;
+        while h < q && matches!(self.toks[h].class, Class::Det | Class::Number | Class::PossPron) {
+            h += 1;
+        }
+        let h = if h < q && self.toks[h].class == Class::Word && h + 1 < q && !self.toks[h].is_verb_form() {
+            // One adjective: "a peace deal", "a new agreement".
+            if alts.iter().any(|a| self.matches_phrase(h, a)) {
+                h
+            } else {
+                h + 1
+            }
+        } else {
+            h
+        };
+        if h + 1 < q && self.tok_np[h].is_none() {
+            if let Some(len) = alts.iter().find(|a| h + a.len() <= q && self.matches_phrase(h, a)).map(Vec::len) {
+                let start = PMatch {
+                    score: 1 + u32::try_from(len).unwrap_or(1),
+                    end: head + 1,
+                    last_word: head,
+                    ..PMatch::default()
+                };
+                return self.match_items(&cp.items[f + 1..], 0, head + 1, start).map(|m| PMatch {
+                    start: head,
+                    fronted: Some(h),
+                    ..m
+                });
             }
         }
         None
@@ -755,9 +857,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && self.toks[k - 1].class == Class::Word
                 && self.tok_np[k - 1].is_none()
                 && !self.toks[k - 1].is_inflected_verb();
+            // "to thousands of starving civilians": a gerund as an adjective.
+            let adjective =
+                t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
             if self.boundary(t)
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
-                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier)
+                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier && !adjective)
             {
                 return None;
             }
@@ -820,8 +925,27 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if t.cap && i > 0 && !matches!(self.toks[i - 1].class, Class::Quote | Class::Break) {
             return Err("capitalized inside the sentence: a name");
         }
-        // "a two-day state visit": nouns after a determiner and modifiers.
-        let mut k = i;
+        // "after fighting resumed", "shelling continued overnight": a gerund that is the
+        // subject of the finite verb after it.
+        if t.gerund && !t.cap {
+            if let Some(nt) = self.toks.get(i + 1) {
+                let finite = nt.class == Class::Word
+                    && self.tok_np[i + 1].is_none()
+                    && (nt.past || nt.third)
+                    && !self.dict_pos_noun(nt);
+                let aux = i > 0 && matches!(self.toks[i - 1].class, Class::Be | Class::Have | Class::Modal | Class::Do);
+                if finite && i > 0 && !aux && !self.toks[i - 1].is_verb_form() {
+                    return Err("a gerund before a finite verb: its subject");
+                }
+            }
+        }
+        // "a two-day state visit": nouns after a determiner and modifiers (but "a powerful
+        // earthquake struck": a finite form after a noun is its verb).
+        let after_noun = i > 0 && {
+            let pt = &self.toks[i - 1];
+            pt.class == Class::Word && !pt.cap && !pt.is_verb_form() && self.dict_pos_noun(pt)
+        };
+        let mut k = if (t.past || t.third) && after_noun { 0 } else { i };
         let mut steps = 0;
         while k > 0 && steps < 3 {
             k -= 1;
@@ -922,6 +1046,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             if self.boundary(t) || t.class == Class::Comma {
                 break;
+            }
+        }
+        // "deployed troops to help government forces fight insurgents": a purpose.
+        if i > 0 && !self.toks[i].is_inflected_verb() {
+            if let Some(np) = self.tok_np[i - 1] {
+                let s = self.nps[np].start;
+                if s >= 2
+                    && self.toks[s - 1].verb_lemma.is_some_and(|l| matches!(l, "help" | "enable" | "allow"))
+                    && self.toks[s - 2].class == Class::To
+                {
+                    return Some(Irrealis::Other(format!("after \"to {}\": a purpose", self.toks[s - 1].text)));
+                }
             }
         }
         let mut k = i;
@@ -1105,6 +1241,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return None;
             }
             if t.lower == "by" {
+                // "by representatives of the government": who they act for.
+                let mut r = k + 1;
+                while r < n && r < k + 3 && matches!(self.toks[r].class, Class::Det | Class::Word) {
+                    if is_representative_head(&self.toks[r].lower)
+                        && self.toks.get(r + 1).is_some_and(|t| t.lower == "of")
+                    {
+                        return self.of_actor(r + 1).or_else(|| self.np_starting_near(k + 1));
+                    }
+                    r += 1;
+                }
                 return self.np_starting_near(k + 1);
             }
             k += 1;
@@ -1169,6 +1315,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         while k > 0 {
             k -= 1;
             let t = &self.toks[k];
+            // "an earthquake struck the region and killed 1,000 people": a coordinated
+            // verb shares the common-noun subject of the verb before it.
+            if k > 1
+                && k + 1 < i
+                && t.class == Class::Word
+                && self.tok_np[k].is_none()
+                && t.is_verb_form()
+                && (t.past || t.third)
+                && !t.gerund
+            {
+                let pt = &self.toks[k - 1];
+                if pt.class == Class::Word
+                    && self.tok_np[k - 1].is_none()
+                    && self.tok_np[k - 2].is_none()
+                    && !pt.cap
+                    && !pt.is_verb_form()
+                    && self.dict_pos_noun(pt)
+                    && self.toks[k + 1..i].iter().any(|w| w.lower == "and")
+                {
+                    return None;
+                }
+            }
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
                 k = np.start;
@@ -1259,6 +1427,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let lower = head.lower.as_str();
             let lemma = match lower {
                 "spokesmen" => "spokesman",
+                "chairmen" => "chairman",
                 "spokeswomen" => "spokeswoman",
                 "leadership" | "statement" => lower,
                 _ => lower.strip_suffix('s').unwrap_or(lower),
@@ -1274,6 +1443,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     | "member"
                     | "head"
                     | "chief"
+                    | "chairman"
+                    | "chairwoman"
+                    | "chairperson"
+                    | "chair"
+                    | "director"
+                    | "director-general"
+                    | "secretary-general"
+                    | "commissioner"
+                    | "envoy"
+                    | "mediator"
                     | "leader"
                     | "leadership"
                     | "negotiator"
@@ -1617,6 +1796,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 self.build(i, noun, &m, cp, code, &rule, &mut out);
             }
         }
+        // "violated the ceasefire by shelling army positions": the means gives way to the
+        // act of the same source and root it describes.
+        let by_means = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                k > 0 && self.toks[k].gerund && matches!(self.toks[k - 1].lower.as_str(), "by" | "with")
+            })
+        };
+        let acts: Vec<(ActorCode, CameoCode, usize)> =
+            out.iter().filter(|c| !by_means(c)).map(|c| (c.source.code, c.code.root(), c.verb.start)).collect();
+        out.retain(|c| {
+            !by_means(c) || !acts.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
+        });
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =

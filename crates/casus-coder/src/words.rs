@@ -197,6 +197,31 @@ pub(crate) fn is_group_anaphor(lower: &str) -> bool {
     )
 }
 
+/// Nouns for people who act for a side, transparent after an actor word: "Colombian
+/// government negotiators", "Hamas delegates" act as the government and Hamas.
+pub(crate) fn is_representative_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "negotiator"
+            | "negotiators"
+            | "delegate"
+            | "delegates"
+            | "delegation"
+            | "delegations"
+            | "representative"
+            | "representatives"
+            | "spokesman"
+            | "spokesmen"
+            | "spokeswoman"
+            | "spokeswomen"
+            | "spokesperson"
+            | "mediator"
+            | "mediators"
+            | "emissary"
+            | "emissaries"
+    )
+}
+
 /// Agent nouns that name a body, not a person: "he" cannot refer to them.
 pub(crate) fn is_collective(lower: &str) -> bool {
     matches!(

@@ -301,6 +301,7 @@ fn parse_item(
         "+" => Item::Target,
         "$" => Item::Source,
         "*" => Item::Gap(6),
+        "**" => Item::Gap(12),
         _ if w.starts_with('&') => {
             let name = &w[1..];
             let set = synsets.get(name).ok_or_else(|| format!("undefined synset &{name}"))?;
