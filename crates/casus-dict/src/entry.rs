@@ -128,6 +128,9 @@ pub enum Item {
     Source,
     /// Up to this many tokens inside the clause.
     Gap(u8),
+    /// At least one and up to this many tokens inside the clause: TABARI/PETRARCH `^`,
+    /// "skip a noun phrase" (the phrase skipped may be an actor).
+    Skip(u8),
 }
 
 /// A verb pattern: head lemma plus items, coding as `code` (or blocking, when `None`).
