@@ -729,6 +729,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 while p > 0 && matches!(self.toks[p - 1].class, Class::Adv | Class::Be | Class::Have | Class::Modal) {
                     p -= 1;
                 }
+                // "the European Union (EU) agree": a parenthesis after the actor.
+                if p > 0 && self.toks[p - 1].text == ")" {
+                    if let Some(open) = (p.saturating_sub(6)..p - 1).rev().find(|&q| self.toks[q].text == "(") {
+                        p = open;
+                    }
+                }
                 let npi = self.nps.iter().position(|np| np.end == p || np.end == pos)?;
                 let mut next = PMatch { score: acc.score + 1, ..acc };
                 if is_target {

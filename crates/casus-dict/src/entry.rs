@@ -111,6 +111,9 @@ pub struct AgentEntry {
     pub role: ActorCode,
     /// The noun phrase, singular.
     pub noun: String,
+    /// PETRARCH's prefix agents (`[NGO~]`): the role goes before the actor's code
+    /// (`NGOARN`), not after it.
+    pub prefix: bool,
     /// Where the entry came from.
     pub origin: Origin,
 }
