@@ -63,6 +63,8 @@ struct Comp {
     how: String,
     /// Further actors the same name stands for (a PETRARCH entry `[ELR/GAL]`).
     also: Vec<ActorCode>,
+    /// A PETRARCH prefix agent (`[NGO~]`): its role goes before the actor's code.
+    prefix: bool,
 }
 
 pub(crate) struct Chunker<'d> {
@@ -161,6 +163,7 @@ impl Chunker<'_> {
             plural: false,
             how,
             also: Vec::new(),
+            prefix: false,
         })
     }
 
@@ -206,7 +209,16 @@ impl Chunker<'_> {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
                 let plural = plural || !also.is_empty();
-                Some(Comp { start: j, end: j + alen, kind: MemberKind::Named(kind), code, plural, how, also })
+                Some(Comp {
+                    start: j,
+                    end: j + alen,
+                    kind: MemberKind::Named(kind),
+                    code,
+                    plural,
+                    how,
+                    also,
+                    prefix: false,
+                })
             }
             (_, Some((glen, ai))) => {
                 let last = &toks[j + glen - 1];
@@ -220,6 +232,7 @@ impl Chunker<'_> {
                     plural,
                     how: how!(self, "{} (agent {:?})", a.origin, a.noun),
                     also: Vec::new(),
+                    prefix: a.prefix,
                 })
             }
             _ => None,
@@ -380,7 +393,7 @@ impl Chunker<'_> {
         // the uncountable noun, not a unit.
         if let Some(last) = comps.last() {
             let only_agents = comps.iter().all(|c| c.kind == MemberKind::Agent);
-            let bare = !after_det && !(i > 0 && matches!(toks[i - 1].class, Class::PossMark));
+            let bare = !after_det && (i == 0 || toks[i - 1].class != Class::PossMark);
             if only_agents && bare && last.end == last.start + 1 && toks[last.start].lower == "force" {
                 return None;
             }
@@ -456,7 +469,7 @@ impl Chunker<'_> {
             // A name from a PETRARCH-style dictionary after a title agent takes its role,
             // as PETRARCH does: "Bree Prime Minister Romendacil" → BRE + GOV.
             MemberKind::Named(ActorKind::Other) => {
-                let title = comps[..comps.len() - 1].iter().rev().find(|c| c.kind == MemberKind::Agent);
+                let title = comps[..comps.len() - 1].iter().rev().find(|c| c.kind == MemberKind::Agent && !c.prefix);
                 match title {
                     Some(a) if !head.code.segments().any(|s| a.code.segments().any(|r| r == s)) => {
                         how = how!(self, "{} + title {}", head.how, a.how);
@@ -475,7 +488,13 @@ impl Chunker<'_> {
                             // Dictionaries in other formats (PETRARCH): the agent's role is
                             // appended to the whole actor code, as PETRARCH does.
                             let already = c.code.segments().any(|s| head.code.segments().any(|r| r == s));
-                            code = if already { Some(c.code) } else { c.code.join(&head.code) };
+                            code = if already {
+                                Some(c.code)
+                            } else if head.prefix {
+                                head.code.join(&c.code)
+                            } else {
+                                c.code.join(&head.code)
+                            };
                             how = how!(self, "{} + {}", c.how, head.how);
                         } else if kind.lends_country() {
                             if let Some(country) = c.code.country() {
@@ -503,6 +522,15 @@ impl Chunker<'_> {
                 }
             }
         };
+        // PETRARCH prefix agents before the head ("MSF Arnor", "an MSF Arnor diplomat"):
+        // their roles go first (NGOARN, NGOARNGOV).
+        let mut code = code;
+        for c in comps[..comps.len() - 1].iter().rev().filter(|c| c.kind == MemberKind::Agent && c.prefix) {
+            if let Some(joined) = c.code.join(&code) {
+                how = how!(self, "{} + prefix {}", how, c.how);
+                code = joined;
+            }
+        }
         Member { code: Some(code), start, end, kind: head.kind, plural, needs_country, how }
     }
 

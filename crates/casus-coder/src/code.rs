@@ -344,7 +344,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let plain = w.class == Class::Word
                     && self.tok_np[r].is_none()
                     && !w.cap
-                    && !(w.is_inflected_verb() && !self.dict_pos_noun(w));
+                    && (!w.is_inflected_verb() || self.dict_pos_noun(w));
                 if !plain {
                     break;
                 }
@@ -487,7 +487,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     None => None,
                 }
             }
-            CItem::Gap(g) => {
+            CItem::Gap(g) | CItem::Skip(g) => {
+                // `^` skips at least one token (a phrase, which may be an actor).
+                let skip_phrase = matches!(items[k], CItem::Skip(_));
                 // A gap before words: nothing to do unless one of them is near.
                 if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
                     let window = pos..(pos + usize::from(*g) + 4).min(n);
@@ -497,7 +499,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
                 let mut best: Option<PMatch> = None;
-                for skip in 0..=usize::from(*g) {
+                for skip in usize::from(skip_phrase)..=usize::from(*g) {
                     let p = pos + skip;
                     // A gap stays in its clause: "clashed with police as thousands marched
                     // against the president" is two events.
@@ -506,7 +508,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         break;
                     }
                     let mut acc = acc;
-                    if acc.target.is_none() && skip > 0 {
+                    if acc.target.is_none() && skip > 0 && !skip_phrase {
                         // "rejected Sri Lanka's request": an actor inside the gap.
                         acc.target = self.actor_within(pos, p);
                     }
@@ -770,6 +772,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 while p > 0 && matches!(self.toks[p - 1].class, Class::Adv | Class::Be | Class::Have | Class::Modal) {
                     p -= 1;
                 }
+                // "the European Union (EU) agree": a parenthesis after the actor.
+                if p > 0 && self.toks[p - 1].text == ")" {
+                    if let Some(open) = (p.saturating_sub(6)..p - 1).rev().find(|&q| self.toks[q].text == "(") {
+                        p = open;
+                    }
+                }
                 let npi = self.nps.iter().position(|np| np.end == p || np.end == pos)?;
                 let mut next = PMatch { score: acc.score + 1, ..acc };
                 if is_target {
@@ -779,9 +787,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 self.match_before(items, k - 1, self.nps[npi].start, next)
             }
-            CItem::Gap(g) => {
+            CItem::Gap(g) | CItem::Skip(g) => {
                 let mut best: Option<PMatch> = None;
-                for skip in 0..=usize::from(*g) {
+                let min = usize::from(matches!(items[k - 1], CItem::Skip(_)));
+                for skip in min..=usize::from(*g) {
                     let Some(p) = pos.checked_sub(skip) else {
                         break;
                     };
@@ -878,6 +887,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     fn first_actor_after(&self, from: usize) -> Option<usize> {
         let n = self.toks.len();
         let mut k = from;
+        // "allowed that Mordor isn't ...": PETRARCH takes the subject of a complement
+        // clause as the target.
+        let complement = self.dict.is_petrarch() && self.toks.get(from).is_some_and(|t| t.lower == "that");
+        if complement {
+            k += 1;
+            if let Some(npi) = self.tok_np.get(k).copied().flatten() {
+                return Some(npi);
+            }
+        }
         while k < n && k < from + 10 {
             let t = &self.toks[k];
             if let Some(npi) = self.tok_np[k] {
@@ -891,7 +909,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     k = np.end;
                     continue;
                 }
-                return (!self.starts_clause(npi) && !np.aside).then_some(npi);
+                // ("believes Dagolath and Osgiliath can cope": the same, without "that".)
+                let clause_object = self.dict.is_petrarch()
+                    && np.start == from
+                    && !np.members.iter().any(|m| m.kind == MemberKind::Pronoun);
+                return ((!self.starts_clause(npi) || clause_object) && !np.aside).then_some(npi);
             }
             // "the parade supporting Gondor": PETRARCH's object phrase holds its modifier.
             let modifier = self.dict.is_petrarch()
@@ -900,14 +922,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && self.toks[k - 1].class == Class::Word
                 && self.tok_np[k - 1].is_none()
                 && !self.toks[k - 1].is_inflected_verb();
+            // "to thousands of starving civilians": a gerund as an adjective.
+            let adjective =
+                t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
             if self.boundary(t)
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
-                || (t.is_inflected_verb()
-                    && !t.participle
-                    && !self.dict_pos_noun(t)
-                    && !modifier
-                    // "to thousands of starving civilians": a gerund as an adjective.
-                    && !(t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1)))
+                || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier && !adjective)
             {
                 return None;
             }
@@ -1905,7 +1925,42 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let keyed: Vec<(ActorCode, CameoCode)> =
             out.iter().filter(|c| c.target.is_some()).map(|c| (c.source.code, c.code.root())).collect();
         out.retain(|c| c.target.is_some() || !keyed.contains(&(c.source.code, c.code.root())));
+        if self.dict.is_petrarch() {
+            self.drop_subordinate(&mut out);
+        }
         out
+    }
+
+    /// PETRARCH codes a clause's verb phrase as one event: an adverbial clause inside it
+    /// ("restore ties with Gondor after crowds burned its embassy") gives no event of its
+    /// own when the main verb coded one. The adverbial clause runs from its conjunction to
+    /// the next comma or the end.
+    fn drop_subordinate(&mut self, out: &mut Vec<Candidate>) {
+        let tok_at = |start: usize| self.toks.iter().position(|t| t.span.start == start);
+        let verbs: Vec<Option<usize>> = out.iter().map(|c| tok_at(c.verb.start)).collect();
+        let inner = |v: usize, u: usize| {
+            (u + 1..v).any(|s| {
+                self.toks[s].class == Class::Sub
+                    && !matches!(self.toks[s].lower.as_str(), "as" | "so")
+                    && !self.toks[s..v].iter().any(|t| matches!(t.class, Class::Comma | Class::Break))
+            })
+        };
+        let keep: Vec<bool> = verbs
+            .iter()
+            .map(|&v| match v {
+                Some(v) => !verbs.iter().flatten().any(|&u| u < v && inner(v, u)),
+                None => true,
+            })
+            .collect();
+        let mut k = 0;
+        out.retain(|c| {
+            k += 1;
+            if !keep[k - 1] {
+                self.notes
+                    .push(format!("event {} {}: inside an adverbial clause of a coded verb", c.source.code, c.code));
+            }
+            keep[k - 1]
+        });
     }
 
     #[allow(clippy::too_many_arguments)]

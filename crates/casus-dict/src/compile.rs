@@ -72,6 +72,8 @@ pub enum CItem {
     Source,
     /// A gap of up to this many tokens.
     Gap(u8),
+    /// A gap of at least one and up to this many tokens.
+    Skip(u8),
 }
 
 /// A verb pattern ready to match.
@@ -296,6 +298,7 @@ impl Dictionary {
             Item::Target => CItem::Target,
             Item::Source => CItem::Source,
             Item::Gap(n) => CItem::Gap(*n),
+            Item::Skip(n) => CItem::Skip(*n),
         }
     }
 

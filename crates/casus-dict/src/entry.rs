@@ -111,6 +111,9 @@ pub struct AgentEntry {
     pub role: ActorCode,
     /// The noun phrase, singular.
     pub noun: String,
+    /// PETRARCH's prefix agents (`[NGO~]`): the role goes before the actor's code
+    /// (`NGOARN`), not after it.
+    pub prefix: bool,
     /// Where the entry came from.
     pub origin: Origin,
 }
@@ -128,6 +131,9 @@ pub enum Item {
     Source,
     /// Up to this many tokens inside the clause.
     Gap(u8),
+    /// At least one and up to this many tokens inside the clause: TABARI/PETRARCH `^`,
+    /// "skip a noun phrase" (the phrase skipped may be an actor).
+    Skip(u8),
 }
 
 /// A verb pattern: head lemma plus items, coding as `code` (or blocking, when `None`).

@@ -126,6 +126,10 @@ impl Writer {
                 self.buf.push(4);
                 self.buf.push(*n);
             }
+            Item::Skip(n) => {
+                self.buf.push(5);
+                self.buf.push(*n);
+            }
         }
     }
 
@@ -146,6 +150,10 @@ impl Writer {
             CItem::Source => self.buf.push(3),
             CItem::Gap(n) => {
                 self.buf.push(4);
+                self.buf.push(*n);
+            }
+            CItem::Skip(n) => {
+                self.buf.push(5);
                 self.buf.push(*n);
             }
         }
@@ -274,6 +282,7 @@ impl<'b> Reader<'b> {
             2 => Item::Target,
             3 => Item::Source,
             4 => Item::Gap(self.byte()?),
+            5 => Item::Skip(self.byte()?),
             _ => return Err(Corrupt("item tag")),
         })
     }
@@ -293,6 +302,7 @@ impl<'b> Reader<'b> {
             2 => CItem::Target,
             3 => CItem::Source,
             4 => CItem::Gap(self.byte()?),
+            5 => CItem::Skip(self.byte()?),
             _ => return Err(Corrupt("item tag")),
         })
     }
@@ -433,7 +443,7 @@ impl Dictionary {
         for _ in 0..n {
             let role = r.actor_code()?;
             let noun = r.str()?.to_owned();
-            agents.push(AgentEntry { role, noun, origin: r.origin()? });
+            agents.push(AgentEntry { role, noun, prefix: false, origin: r.origin()? });
         }
         let agent_trie = r.trie()?;
         let n = r.len()?;

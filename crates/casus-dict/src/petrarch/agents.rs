@@ -23,7 +23,7 @@ use crate::{normalize, Diagnostic};
 /// - `NOUN [~CODE]`: an [`AgentEntry`] with role `CODE` (the code PETRARCH appends to
 ///   the actor's code), noun in lower case with `_` read as a space.
 /// - `NOUN [CODE~]`: PETRARCH puts such a code *before* the actor's code (`NGO~`,
-///   `IGO~`); casus agents only append roles, so these load as roles too, with a warning.
+///   `IGO~`): an agent with [`AgentEntry::prefix`] set ("MSF Arnor" → `NGOARN`).
 /// - `!NAME! = a, b, c` defines a substitution set; every `!NAME!` in a noun is replaced
 ///   by each member in turn (several markers in one noun give every combination).
 /// - `{PLURAL}` after the noun: an irregular plural, loaded as an entry of its own;
@@ -74,9 +74,6 @@ pub fn parse_petrarch_agents(text: &str, file: &Arc<str>, out: &mut Entries, dia
                 continue;
             }
         };
-        if prefix {
-            sink.warn(line.no, format!("prefix agent [{code_raw}] (code before the actor's) loaded as role {role}"));
-        }
         // The noun and an optional {plural}.
         let head = &t[..open];
         let (noun_raw, plural_raw) = match head.find('{') {
@@ -111,7 +108,7 @@ pub fn parse_petrarch_agents(text: &str, file: &Arc<str>, out: &mut Entries, dia
                 continue;
             }
             any = true;
-            out.agents.push(AgentEntry { role, noun, origin: sink.origin(line.no) });
+            out.agents.push(AgentEntry { role, noun, prefix, origin: sink.origin(line.no) });
         }
         if !any {
             sink.warn(line.no, "agent without a noun: skipped");
@@ -203,6 +200,7 @@ mod tests {
         let (e, d) = parse(text);
         let got = pairs(&e);
         assert_eq!(got[0], ("human rights body".to_owned(), "NGO".to_owned()));
+        assert!(e.agents[0].prefix && !e.agents[1].prefix);
         assert_eq!(got[1], ("deparment of environment".to_owned(), "ENV".to_owned()));
         assert_eq!(got.len(), 2 + 4, "{got:?}");
         assert_eq!(got[5].0, "y y");
@@ -210,7 +208,6 @@ mod tests {
         assert_eq!(
             sev,
             [
-                (1, Severity::Warning),
                 (2, Severity::Warning),
                 (3, Severity::Warning),
                 (4, Severity::Warning),

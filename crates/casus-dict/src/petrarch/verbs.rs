@@ -554,7 +554,11 @@ fn parse_pattern_line(t: &str, cx: &Cx<'_>) -> Result<(PatternSpec, Vec<String>)
             Elem::Item(i) => {
                 let word = matches!(i, Item::Phrase(_));
                 let list = if after_verb { &mut items } else { &mut before };
-                if word && prev_word && !glued && !list.last().is_some_and(|l| matches!(l, Item::Gap(_))) {
+                if word
+                    && prev_word
+                    && !glued
+                    && !list.last().is_some_and(|l| matches!(l, Item::Gap(_) | Item::Skip(_)))
+                {
                     list.push(Item::Gap(WORD_SKIP));
                 }
                 prev_word = word;
@@ -669,7 +673,7 @@ fn atoms(tok: &str, cx: &Cx<'_>, run: &mut Option<Vec<Vec<String>>>, elems: &mut
             "*" => Some(Elem::Verb),
             "+" => Some(Elem::Item(Item::Target)),
             "$" => Some(Elem::Item(Item::Source)),
-            "^" => Some(Elem::Item(Item::Gap(NP_SKIP))),
+            "^" => Some(Elem::Item(Item::Skip(NP_SKIP))),
             "%" => Some(Elem::Compound),
             _ => None,
         };
@@ -865,7 +869,7 @@ CO-OPERATE
         let paired = grant[3];
         assert_eq!(paired.code, code("042"));
         assert_eq!(paired.id, "test.verbs.txt:23 [042:043]");
-        assert_eq!(paired.items, [Item::Gap(WORD_SKIP), ph(&["from"]), Item::Gap(NP_SKIP), ph(&["to"]), Item::Target]);
+        assert_eq!(paired.items, [Item::Gap(WORD_SKIP), ph(&["from"]), Item::Skip(NP_SKIP), ph(&["to"]), Item::Target]);
         assert_eq!(grant[4].code, None);
         assert_eq!(grant[4].items, [Item::Gap(WORD_SKIP), ph(&["argument"])]);
         assert_eq!(
