@@ -303,6 +303,32 @@ impl Chunker<'_> {
             if after_conj && !t.cap && t.is_verb_form() && (t.past || t.participle) {
                 return None;
             }
+            // After a plain noun, or "and" and adverbs, a past form is the verb: "cruise
+            // missiles pounded Iraqi targets", "shot and seriously wounded the prime minister".
+            let mut b = i;
+            while b > 0 && toks[b - 1].class == Class::Adv {
+                b -= 1;
+            }
+            if b > 0
+                && b < i
+                && matches!(toks[b - 1].lower.as_str(), "and" | "but" | "then")
+                && !t.cap
+                && t.is_verb_form()
+                && t.past
+            {
+                return None;
+            }
+            let prev_noun = b.checked_sub(1).is_some_and(|k| {
+                let p = &toks[k];
+                at[k].is_none()
+                    && p.class == Class::Word
+                    && !p.cap
+                    && !p.is_verb_form()
+                    && p.pos.is_some_and(|tags| tags.split(' ').next().is_some_and(|f| f.starts_with("NN")))
+            });
+            if prev_noun && !t.cap && t.is_verb_form() && t.past && !t.gerund {
+                return None;
+            }
             // After an auxiliary it is the verb: "Iran has supplied Russia with drones".
             let aux = (0..i)
                 .rev()
@@ -747,7 +773,53 @@ impl Chunker<'_> {
                 }
             }
         }
-        join_compounds(toks, simple)
+        let mut nps = join_compounds(toks, simple);
+        // "Iraqi troops and tanks": a bare agent coordinated after an agent with a country
+        // shares that country; "fighters from the Rapid Support Forces" are the group's.
+        for np in &mut nps {
+            let first_country = np
+                .members
+                .first()
+                .filter(|m| m.kind == MemberKind::Agent)
+                .and_then(|m| m.code.as_ref())
+                .and_then(|c| c.country())
+                .map(str::to_owned);
+            if let Some(country) = first_country {
+                for m in np.members.iter_mut().skip(1).filter(|m| m.needs_country) {
+                    if let Some(code) = m.code.as_ref().map(|c| c.with_country(&country)) {
+                        m.code = Some(code);
+                        m.needs_country = false;
+                    }
+                }
+            }
+        }
+        for k in 0..nps.len() {
+            let np = &nps[k];
+            let bare = np.members.len() == 1 && np.members[0].needs_country && np.members[0].kind == MemberKind::Agent;
+            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "from" | "of");
+            let group = nps.get(k + 1).filter(|g| {
+                g.start == np.end + 1
+                    && g.members.len() == 1
+                    && g.members[0].kind == MemberKind::Named(ActorKind::Group)
+                    && g.members[0]
+                        .code
+                        .as_ref()
+                        .is_some_and(|c| c.roles().any(|r| matches!(r, "REB" | "UAF" | "INS" | "MIL")))
+            });
+            let fighter = np
+                .members
+                .first()
+                .and_then(|m| m.code.as_ref())
+                .is_some_and(|c| c.roles().any(|r| matches!(r, "REB" | "UAF" | "INS" | "MIL")));
+            if let (true, true, true, Some(g)) = (bare, via, fighter, group) {
+                let (code, how) = (g.members[0].code, g.members[0].how.clone());
+                let m = &mut nps[k].members[0];
+                m.code = code;
+                m.needs_country = false;
+                m.how = how!(self, "{} (of {how})", m.how);
+            }
+        }
+        nps
     }
 }
 
@@ -891,9 +963,15 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                     .filter(|c| c.has_country())
                     .map(|c| c.segments().skip(1).collect());
                 if let Some(roles) = head_roles.filter(|r| !r.is_empty()) {
-                    for m in
-                        prev.members.iter_mut().filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym))
-                    {
+                    // (Also a country abbreviation used as an adjective: "US and British warplanes".)
+                    let adjective = |m: &Member| {
+                        m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym)
+                            || (m.kind == MemberKind::Named(casus_dict::ActorKind::Country)
+                                && m.end == m.start + 1
+                                && toks[m.start].text.len() <= 3
+                                && toks[m.start].text.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+                    };
+                    for m in prev.members.iter_mut().filter(|m| adjective(m)) {
                         if let Some(code) = m.code.as_ref().and_then(|c| format!("{c}{roles}").parse().ok()) {
                             m.code = Some(code);
                             m.kind = MemberKind::Agent;

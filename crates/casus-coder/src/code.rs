@@ -975,6 +975,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Err("a bare form after a singular phrase: a noun");
             }
         }
+        // "pounded Iraqi military targets": an -s form after an actor phrase that is itself
+        // an object (after a verb or preposition) is the noun that phrase modifies.
+        if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
+            let np = &self.nps[npi];
+            let object = np.prep.is_some()
+                || (np.start > 0 && {
+                    let b = &self.toks[np.start - 1];
+                    b.class == Class::Word && b.is_verb_form() && self.tok_np[np.start - 1].is_none()
+                });
+            let singular_head = np.members.last().is_some_and(|m| !m.plural && m.kind == MemberKind::Agent);
+            if np.end == i && object && singular_head && t.third && !t.past {
+                return Err("after an object phrase: the noun it modifies");
+            }
+        }
         // "in Israeli jails", "Syrian strikes": a present form after a demonym adjective.
         if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
             let np = &self.nps[npi];
@@ -1390,7 +1404,37 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !time_word
                 && self.dict_pos_noun(pt)
             {
-                return None;
+                // "US warplanes and cruise missiles pounded": weapons coordinated with the
+                // actor that uses them.
+                let mut c = p;
+                while c > 0 && p - c < 3 && self.toks[c - 1].class == Class::Word && self.tok_np[c - 1].is_none() {
+                    c -= 1;
+                }
+                if c > 1 && self.toks[c - 1].lower == "and" {
+                    if let Some(np) = self.tok_np[c - 2] {
+                        let armed_np = self.nps[np].members.iter().any(|m| {
+                            m.code.as_ref().is_some_and(|c| c.roles().any(|r| matches!(r, "MIL" | "REB" | "UAF")))
+                        });
+                        if self.nps[np].prep.is_none() && !self.nps[np].possessive && armed_np {
+                            return Some(np);
+                        }
+                    }
+                }
+                // "Militants armed with machetes and knives hacked": the nouns belong to a
+                // participle's "with" phrase; the subject is before it.
+                let armed = (p.saturating_sub(6)..p).rev().find(|&w| self.toks[w].lower == "with").is_some_and(|w| {
+                    w > 1
+                        && self.toks[w - 1].participle
+                        && self.tok_np[w - 2].is_some()
+                        && self.toks[w + 1..p].iter().all(|x| {
+                            matches!(x.class, Class::Word | Class::Comma | Class::Det | Class::Number)
+                                && !x.is_inflected_verb()
+                                || x.lower == "and"
+                        })
+                });
+                if !armed {
+                    return None;
+                }
             }
         }
         let mut k = i;
@@ -2140,7 +2184,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             && window.iter().any(|w| {
                 matches!(
                     w.lower.as_str(),
-                    "exercise" | "exercises" | "drill" | "drills" | "manoeuvres" | "maneuvers" | "patrol" | "patrols" | "wargames"
+                    "exercise"
+                        | "exercises"
+                        | "drill"
+                        | "drills"
+                        | "manoeuvres"
+                        | "maneuvers"
+                        | "patrol"
+                        | "patrols"
+                        | "wargames"
                 )
             })
             && {
