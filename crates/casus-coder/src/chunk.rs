@@ -660,7 +660,20 @@ impl Chunker<'_> {
                 let quantity = toks[np.start - 1].lower == "of"
                     && np.start > 1
                     && (toks[np.start - 2].class == Class::Number || is_quantity(&toks[np.start - 2].lower));
-                if !quantity {
+                // "more than 1,000 prisoners", "at least 14 villagers", "up to 300 troops".
+                let comparison =
+                    matches!(toks[np.start - 1].lower.as_str(), "than" | "least" | "to" | "about" | "around")
+                        && toks[np.start].class == Class::Number
+                        && np.start > 1
+                        && matches!(
+                            toks[np.start - 2].lower.as_str(),
+                            "more" | "less" | "fewer" | "at" | "up" | "over" | "some" | "than"
+                        );
+                let comparison = comparison
+                    || (matches!(toks[np.start - 1].lower.as_str(), "about" | "around" | "over" | "nearly" | "almost")
+                        && toks[np.start].class == Class::Number
+                        && (np.start < 2 || !toks[np.start - 2].is_verb_form()));
+                if !quantity && !comparison {
                     np.prep = Some(np.start - 1);
                 }
             } else if np.start > 1
