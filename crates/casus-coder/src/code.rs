@@ -829,7 +829,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             steps += 1;
             let t = &self.toks[k];
             if let Some(lemma) = t.verb_lemma {
-                if self.tok_np[k].is_none() && t.class == Class::Word {
+                // ("since the start of the war": a noun after a determiner is no verb.)
+                let noun = k > 0 && matches!(self.toks[k - 1].class, Class::Det | Class::PossPron | Class::PossMark);
+                if self.tok_np[k].is_none() && t.class == Class::Word && !noun {
                     // "expect Beijing to hold more drills": the light verb must itself be real.
                     let real = self.irrealis(k).is_none();
                     return if is_support_verb(lemma) && real { self.subject(k) } else { None };
@@ -1964,6 +1966,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         out.retain(|c| {
             !by_means(c) || !acts.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
         });
+        // "carried out a suicide bombing at a camp, killing 20 soldiers": the toll of an
+        // attack is not another event of its source.
+        let consequence = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                k > 0
+                    && self.toks[k].gerund
+                    && self.toks[k - 1].class == Class::Comma
+                    && c.code.root_number() >= 18
+                    && self.toks[k].verb_lemma.is_some_and(|l| matches!(l, "kill" | "wound" | "injure" | "leave"))
+            })
+        };
+        let attacks: Vec<(ActorCode, usize)> = out
+            .iter()
+            .filter(|c| !consequence(c) && c.code.root_number() >= 15)
+            .map(|c| (c.source.code, c.verb.start))
+            .collect();
+        // Its victims are the attack's target when the attack has none ("fired shells at the
+        // island, killing two marines").
+        let tolls: Vec<(ActorCode, Option<Actor>)> =
+            out.iter().filter(|c| consequence(c)).map(|c| (c.source.code, c.target.clone())).collect();
+        for (src, victim) in tolls {
+            if let Some(main) =
+                out.iter_mut().find(|c| !consequence(c) && c.source.code == src && c.code.root_number() >= 15)
+            {
+                if main.target.is_none() {
+                    main.target = victim;
+                }
+            }
+        }
+        out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =
