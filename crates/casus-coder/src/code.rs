@@ -1006,6 +1006,35 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if t.cap && i > 0 && !matches!(self.toks[i - 1].class, Class::Quote | Class::Break) {
             return Err("capitalized inside the sentence: a name");
         }
+        // "two hijacked fuel tankers", "the disputed region": a participle between a
+        // determiner or number and a noun is an adjective.
+        if t.participle && !t.gerund && i > 0 && i + 1 < self.toks.len() {
+            let p = &self.toks[i - 1];
+            let det = matches!(p.class, Class::Det | Class::Number | Class::PossPron) || is_number_word(&p.lower);
+            let n = &self.toks[i + 1];
+            let noun_next = n.class == Class::Word
+                && self.tok_np[i + 1].is_none()
+                && self.dict_pos_noun(n)
+                && !n.is_inflected_verb();
+            if det && noun_next && self.tok_np[i - 1].is_none() {
+                return Err("a participle between a determiner and a noun: an adjective");
+            }
+        }
+        // "arbitrary detention, torture and forced conscription": a bare form in a list of nouns.
+        if !t.is_inflected_verb() && i > 1 && self.toks[i - 1].class == Class::Comma {
+            let p = &self.toks[i - 2];
+            let listed = p.class == Class::Word
+                && self.tok_np[i - 2].is_none()
+                && self.dict_pos_noun(p)
+                && !p.is_inflected_verb();
+            let next_list = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.class == Class::Comma || matches!(n.lower.as_str(), "and" | "or"));
+            if listed && next_list {
+                return Err("in a list of nouns: a noun");
+            }
+        }
         // "after fighting resumed", "shelling continued overnight": a gerund that is the
         // subject of the finite verb after it.
         if t.gerund && !t.cap {
@@ -1126,6 +1155,54 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Some(Irrealis::Other(format!("condition (\"{}\")", t.text)));
             }
             if self.boundary(t) || t.class == Class::Comma {
+                break;
+            }
+        }
+        // "demands that President Assad step down": a bare form after "that" and a singular
+        // subject is a subjunctive, asked for, not done.
+        let tok = &self.toks[i];
+        if !tok.is_inflected_verb() && i > 0 {
+            if let Some(np) = self.tok_np[i - 1] {
+                let np = &self.nps[np];
+                let singular =
+                    np.members.len() == 1 && !np.members[0].plural && np.members[0].kind != MemberKind::Pronoun;
+                if singular && np.end == i && np.start > 0 && self.toks[np.start - 1].lower == "that" {
+                    return Some(Irrealis::Other("a subjunctive after \"that\": asked for, not done".into()));
+                }
+            }
+        }
+        // "dismissing accusations that Rwandan troops were fighting alongside M23": an
+        // allegation reported, not a fact.
+        for k in (i.saturating_sub(14)..i).rev() {
+            let t = &self.toks[k];
+            if self.boundary(t) || matches!(t.class, Class::Comma) {
+                break;
+            }
+            if t.lower == "that" && k > 0 {
+                let noun_at = |q: usize| {
+                    matches!(
+                        self.toks[q].lower.as_str(),
+                        "accusation"
+                            | "accusations"
+                            | "allegation"
+                            | "allegations"
+                            | "claim"
+                            | "claims"
+                            | "rumour"
+                            | "rumours"
+                            | "rumor"
+                            | "rumors"
+                            | "suspicion"
+                            | "suspicions"
+                            | "charge"
+                            | "charges"
+                    )
+                };
+                // (Also past a source: "accusations from Kinshasa that".)
+                let from_pp = (k.saturating_sub(5)..k).any(|q| noun_at(q) && self.toks[q + 1].class == Class::Prep);
+                if noun_at(k - 1) || from_pp {
+                    return Some(Irrealis::Other("an allegation (\"that\" after an accusation)".into()));
+                }
                 break;
             }
         }
@@ -1443,6 +1520,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         while k > 0 {
             k -= 1;
             let t = &self.toks[k];
+            // "a strike, which officials said had killed dozens": the speaker is not the
+            // subject of the verb right after "said".
+            if t.class == Class::Word
+                && self.tok_np[k].is_none()
+                && t.verb != u32::MAX
+                && self.dict.is_speech(t.verb)
+                && self.toks[k + 1..i]
+                    .iter()
+                    .all(|w| matches!(w.class, Class::Adv | Class::Have | Class::Be | Class::Modal))
+                && k + 1 < i + 1
+            {
+                return None;
+            }
             // "an earthquake struck the region and killed 1,000 people": a coordinated
             // verb shares the common-noun subject of the verb before it.
             if k > 1
