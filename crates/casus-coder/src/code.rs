@@ -1929,7 +1929,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .or_else(|| self.by_agent(i + 1))
                 .or_else(|| self.support_verb_subject(i))
         } else {
-            self.subject(subj_at)
+            self.subject(subj_at).or_else(|| {
+                // "Eriador's death toll has risen" (`- DEATH TOLL *`): the owner of the
+                // pattern's words before the verb (PETRARCH).
+                let owner = m.start.checked_sub(1).filter(|_| self.dict.is_petrarch() && m.start < i)?;
+                let owner = if self.toks[owner].class == Class::PossMark { owner.checked_sub(1)? } else { owner };
+                self.tok_np[owner].filter(|&np| self.nps[np].possessive)
+            })
         };
         // Target.
         let target_np = if m.target.is_some() {
