@@ -1330,6 +1330,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !time_word
                 && self.dict_pos_noun(pt)
             {
+                // "Caras Galadhon's new mayor left": PETRARCH takes the owner's code.
+                if self.dict.is_petrarch() {
+                    let mut b = p;
+                    while b > 0 && b + 4 > p && self.toks[b - 1].class == Class::Word && self.tok_np[b - 1].is_none() {
+                        b -= 1;
+                    }
+                    if b > 1 && self.toks[b - 1].class == Class::PossMark {
+                        if let Some(owner) = self.tok_np[b - 2].filter(|&np| self.nps[np].prep.is_none()) {
+                            return Some(owner);
+                        }
+                    }
+                }
                 return None;
             }
         }
@@ -1670,7 +1682,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn try_patterns(&self, head: usize, list: &[u32]) -> Vec<(PMatch, &'s CompiledPattern)> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
+        // A verb the dictionary lists in this very form ("LEFT") takes only its own patterns.
+        let lower = self.toks[head].lower.as_str();
+        let exact = list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
         for &pi in list {
+            let form = self.dict.pattern(pi).pattern.form.as_deref();
+            if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
+                continue;
+            }
             // A pattern needing a word the sentence lacks cannot match.
             if self.pattern_sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
                 continue;

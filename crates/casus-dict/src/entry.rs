@@ -154,6 +154,10 @@ pub struct Pattern {
     /// The code of the reverse event (target acting on source) that the pattern also
     /// produces: PETRARCH's paired codes `[a:b]` ("visited" 042 : "hosted" 043).
     pub reverse: Option<CameoCode>,
+    /// The verb form the dictionary wrote when it is not the base form (PETRARCH's `LEFT`,
+    /// `SAID`): in PETRARCH mode only that form matches, and it is preferred over the
+    /// base form's patterns.
+    pub form: Option<String>,
     /// PETRARCH's `%`: the actor slot ([`Item::Source`] before the verb, [`Item::Target`]
     /// after it) must hold a compound of several actors; a compound source without a
     /// target acts on itself, each member on each other.

@@ -249,6 +249,7 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut V
                 speech,
                 reverse: None,
                 compound: false,
+                form: None,
                 id: format!("{}:{}", f[0], f[1]),
                 origin: sink.origin(line_no),
             }),

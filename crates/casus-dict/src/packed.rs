@@ -460,6 +460,7 @@ impl Dictionary {
                 id: r.str()?.to_owned(),
                 origin: r.origin()?,
                 compound: false,
+                form: None,
             };
             let before = r.citems()?;
             let items = r.citems()?;
