@@ -370,6 +370,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// Whether token `k` is a hyphen attached to the word before it and followed by a
+    /// blank, a prefix ("an anti- Gondor parade"), not a dash.
+    fn prefix_hyphen(&self, k: usize) -> bool {
+        k > 0
+            && self.toks[k].text == "-"
+            && self.toks[k - 1].span.end == self.toks[k].span.start
+            && self.toks.get(k + 1).is_some_and(|n| n.span.start > self.toks[k].span.end)
+    }
+
     fn boundary(&self, t: &Tok<'_>) -> bool {
         matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
     }
@@ -882,7 +891,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
-            if self.boundary(t)
+            if (self.boundary(t) && !self.prefix_hyphen(k))
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
                 || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier && !adjective)
             {
@@ -930,6 +939,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an");
             if bare && np.end == i && singular && article {
                 return Err("a bare form after a singular phrase: a noun");
+            }
+            // "an anti- Gondor parade": the phrase after a prefix modifies a noun.
+            if bare && np.end == i && np.start > 0 && self.prefix_hyphen(np.start - 1) {
+                return Err("a bare form after a prefixed phrase: a noun");
             }
         }
         // "in Israeli jails", "Syrian strikes": a present form after a demonym adjective.
@@ -1120,6 +1133,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     let stance = gov.and_then(|g| stance_of(&self.toks[g]).map(|s| (g, s)));
                     return Some(match stance {
                         Some((g, stance)) => Irrealis::Stance { gov: g, stance },
+                        // PETRARCH codes the infinitive's action ("was seen to break into").
+                        None if self.dict.is_petrarch()
+                            && gov.is_some_and(|g| self.toks[g].is_inflected_verb() && self.tok_np[g].is_none()) =>
+                        {
+                            return None
+                        }
                         None => Irrealis::Other(format!(
                             "infinitive after \"{}\": intended, not done",
                             gov.map_or("", |g| self.toks[g].text)
@@ -1788,7 +1807,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     self.notes.push(format!("\"{}\": rule {rule} recognizes it and codes nothing", t.text));
                     continue;
                 };
-                if !noun {
+                // A pattern that spells out the words before the verb ("- INDICATED WOULD *
+                // NOW") was written for that context: no irrealis reading on top.
+                let spelled_out = !cp.before.is_empty() && m.start < i;
+                if !noun && !spelled_out {
                     match self.irrealis(i) {
                         None => {}
                         Some(Irrealis::Other(why)) => {
