@@ -114,6 +114,9 @@ pub struct AgentEntry {
     /// PETRARCH's prefix agents (`[NGO~]`): the role goes before the actor's code
     /// (`NGOARN`), not after it.
     pub prefix: bool,
+    /// The plurals are listed as entries of their own (PETRARCH `{...}`, possibly empty:
+    /// `POLICE {}`), so none is generated.
+    pub explicit_plural: bool,
     /// Where the entry came from.
     pub origin: Origin,
 }
