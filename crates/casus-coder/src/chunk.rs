@@ -303,6 +303,32 @@ impl Chunker<'_> {
             if after_conj && !t.cap && t.is_verb_form() && (t.past || t.participle) {
                 return None;
             }
+            // After a plain noun, or "and" and adverbs, a past form is the verb: "cruise
+            // missiles pounded Iraqi targets", "shot and seriously wounded the prime minister".
+            let mut b = i;
+            while b > 0 && toks[b - 1].class == Class::Adv {
+                b -= 1;
+            }
+            if b > 0
+                && b < i
+                && matches!(toks[b - 1].lower.as_str(), "and" | "but" | "then")
+                && !t.cap
+                && t.is_verb_form()
+                && t.past
+            {
+                return None;
+            }
+            let prev_noun = b.checked_sub(1).is_some_and(|k| {
+                let p = &toks[k];
+                at[k].is_none()
+                    && p.class == Class::Word
+                    && !p.cap
+                    && !p.is_verb_form()
+                    && p.pos.is_some_and(|tags| tags.split(' ').next().is_some_and(|f| f.starts_with("NN")))
+            });
+            if prev_noun && !t.cap && t.is_verb_form() && t.past && !t.gerund {
+                return None;
+            }
             // After an auxiliary it is the verb: "Iran has supplied Russia with drones".
             let aux = (0..i)
                 .rev()
@@ -332,7 +358,9 @@ impl Chunker<'_> {
                 continue;
             }
             // Right after an actor word, a verb form is the verb ("Rebels attack government troops").
-            let after_component = comps.last().is_some_and(|c| c.end == j);
+            // (Adverbs may stand between: "the foreign ministry sharply criticised NATO".)
+            let after_component =
+                comps.last().is_some_and(|c| c.end <= j && toks[c.end..j].iter().all(|w| w.class == Class::Adv));
             let verb_slot = t.is_verb_form()
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
@@ -639,7 +667,20 @@ impl Chunker<'_> {
                 let quantity = toks[np.start - 1].lower == "of"
                     && np.start > 1
                     && (toks[np.start - 2].class == Class::Number || is_quantity(&toks[np.start - 2].lower));
-                if !quantity {
+                // "more than 1,000 prisoners", "at least 14 villagers", "up to 300 troops".
+                let comparison =
+                    matches!(toks[np.start - 1].lower.as_str(), "than" | "least" | "to" | "about" | "around")
+                        && toks[np.start].class == Class::Number
+                        && np.start > 1
+                        && matches!(
+                            toks[np.start - 2].lower.as_str(),
+                            "more" | "less" | "fewer" | "at" | "up" | "over" | "some" | "than"
+                        );
+                let comparison = comparison
+                    || (matches!(toks[np.start - 1].lower.as_str(), "about" | "around" | "over" | "nearly" | "almost")
+                        && toks[np.start].class == Class::Number
+                        && (np.start < 2 || !toks[np.start - 2].is_verb_form()));
+                if !quantity && !comparison {
                     np.prep = Some(np.start - 1);
                 }
             } else if np.start > 1
@@ -666,7 +707,8 @@ impl Chunker<'_> {
         for k in 0..simple.len() {
             let np = &simple[k];
             let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
-            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside");
+            let via =
+                np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside" | "at");
             let next = simple.get(k + 1).filter(|next| next.start > np.end && next.start <= np.end + 3);
             // "a hospital in Idlib province": a gazetteer place that is not an actor.
             if bare_agent && via && next.is_none() && toks[np.end].lower != "of" {
@@ -713,6 +755,10 @@ impl Chunker<'_> {
                             .filter(|c| c.segments().count() == 1 || c.has_country())
                             .and_then(|c| c.country())
                             .map(str::to_owned)
+                    }
+                    // "officials at the Pakistani High Commission"
+                    (1, Some(m)) if m.kind == MemberKind::Agent => {
+                        m.code.as_ref().filter(|c| c.has_country()).and_then(|c| c.country()).map(str::to_owned)
                     }
                     _ => None,
                 }
@@ -772,7 +818,53 @@ impl Chunker<'_> {
                 }
             }
         }
-        join_compounds(toks, simple)
+        let mut nps = join_compounds(toks, simple);
+        // "Iraqi troops and tanks": a bare agent coordinated after an agent with a country
+        // shares that country; "fighters from the Rapid Support Forces" are the group's.
+        for np in &mut nps {
+            let first_country = np
+                .members
+                .first()
+                .filter(|m| m.kind == MemberKind::Agent)
+                .and_then(|m| m.code.as_ref())
+                .and_then(|c| c.country())
+                .map(str::to_owned);
+            if let Some(country) = first_country {
+                for m in np.members.iter_mut().skip(1).filter(|m| m.needs_country) {
+                    if let Some(code) = m.code.as_ref().map(|c| c.with_country(&country)) {
+                        m.code = Some(code);
+                        m.needs_country = false;
+                    }
+                }
+            }
+        }
+        for k in 0..nps.len() {
+            let np = &nps[k];
+            let bare = np.members.len() == 1 && np.members[0].needs_country && np.members[0].kind == MemberKind::Agent;
+            let via = np.end < n && matches!(toks[np.end].lower.as_str(), "from" | "of");
+            let group = nps.get(k + 1).filter(|g| {
+                g.start == np.end + 1
+                    && g.members.len() == 1
+                    && g.members[0].kind == MemberKind::Named(ActorKind::Group)
+                    && g.members[0]
+                        .code
+                        .as_ref()
+                        .is_some_and(|c| c.roles().any(|r| matches!(r, "REB" | "UAF" | "INS" | "MIL")))
+            });
+            let fighter = np
+                .members
+                .first()
+                .and_then(|m| m.code.as_ref())
+                .is_some_and(|c| c.roles().any(|r| matches!(r, "REB" | "UAF" | "INS" | "MIL")));
+            if let (true, true, true, Some(g)) = (bare, via, fighter, group) {
+                let (code, how) = (g.members[0].code, g.members[0].how.clone());
+                let m = &mut nps[k].members[0];
+                m.code = code;
+                m.needs_country = false;
+                m.how = how!(self, "{} (of {how})", m.how);
+            }
+        }
+        nps
     }
 }
 
@@ -916,9 +1008,15 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                     .filter(|c| c.has_country())
                     .map(|c| c.segments().skip(1).collect());
                 if let Some(roles) = head_roles.filter(|r| !r.is_empty()) {
-                    for m in
-                        prev.members.iter_mut().filter(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym))
-                    {
+                    // (Also a country abbreviation used as an adjective: "US and British warplanes".)
+                    let adjective = |m: &Member| {
+                        m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym)
+                            || (m.kind == MemberKind::Named(casus_dict::ActorKind::Country)
+                                && m.end == m.start + 1
+                                && toks[m.start].text.len() <= 3
+                                && toks[m.start].text.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
+                    };
+                    for m in prev.members.iter_mut().filter(|m| adjective(m)) {
                         if let Some(code) = m.code.as_ref().and_then(|c| format!("{c}{roles}").parse().ok()) {
                             m.code = Some(code);
                             m.kind = MemberKind::Agent;

@@ -7,8 +7,8 @@ use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
-    hypothetical_modal, is_collective, is_representative_head, pronoun_is_personal, realizing_verb, reciprocal_verb,
-    Class,
+    hypothetical_modal, is_collective, is_number_word, is_representative_head, pronoun_is_personal, realizing_verb,
+    reciprocal_verb, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -20,6 +20,14 @@ pub(crate) struct Actor {
     pub kind: MemberKind,
     pub plural: bool,
     pub via: Option<String>,
+    /// The country was guessed from the story's main country (a bare agent).
+    pub guessed: bool,
+}
+
+/// Whether the code names a state's armed or governing side (MIL, COP, GOV, SPY): the
+/// side a state's force is used against when it is of another country.
+pub(crate) fn armed_side(code: ActorCode) -> bool {
+    code.roles().any(|r| matches!(r, "MIL" | "COP" | "GOV" | "SPY"))
 }
 
 /// An actor phrase remembered for pronoun resolution.
@@ -418,7 +426,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 next.weak_target = self.tok_np[p + len - 1]
                                     .filter(|&np| self.toks[self.nps[np].start].class != Class::PossPron)
                                     // "expelled thousands of Eritreans": the actor after "of".
-                                    .or_else(|| self.of_actor(p + len));
+                                    .or_else(|| self.of_actor(p + len))
+                                    // "rejected an offer by President Ghani": who made it.
+                                    .or_else(|| self.maker_actor(p + len));
                             }
                             let m = self.match_items(items, k + 1, p + len, next).or_else(|| {
                                 // "sent tents, blankets and medicine to Myanmar": past the
@@ -463,8 +473,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         }
                         let end = self.nps[np].end;
                         self.match_items(items, k + 1, end, next).or_else(|| {
-                            // "urged both sides on Thursday to return to talks"
-                            let after = self.skip_time(end);
+                            // "urged both sides on Thursday to return to talks", "accused two
+                            // officials at the embassy in Delhi of spying": past the target's
+                            // own prepositional phrases and a time adverbial.
+                            let mut after = end;
+                            for _ in 0..2 {
+                                let pp = self.tok_np.get(after + 1).copied().flatten().filter(|&q| {
+                                    self.nps[q].prep == Some(after)
+                                        && matches!(self.toks[after].lower.as_str(), "at" | "in" | "from" | "of")
+                                });
+                                match pp {
+                                    Some(q) => after = self.nps[q].end,
+                                    None => break,
+                                }
+                            }
+                            let after = self.skip_time(after);
                             (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten()
                         })
                     }
@@ -638,6 +661,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         None
     }
 
+    /// The first country named in the sentence other than `not`.
+    pub(crate) fn other_country(&self, not: &str) -> Option<String> {
+        (0..self.nps.len())
+            .flat_map(|k| self.actors(k, None))
+            .filter_map(|a| a.code.country().map(str::to_owned))
+            .find(|c| c != not)
+    }
+
+    /// The actor phrase right after "by" or "from" at token `pos`, when it follows the
+    /// pattern's object noun ("an offer by Kabul", "an ultimatum from the EU").
+    fn maker_actor(&self, pos: usize) -> Option<usize> {
+        let t = self.toks.get(pos)?;
+        if !matches!(t.lower.as_str(), "by" | "from") || pos == 0 || !self.dict_pos_noun(&self.toks[pos - 1]) {
+            return None;
+        }
+        self.np_starting_near(pos + 1).filter(|&np| {
+            self.nps[np].start <= pos + 2 && !self.nps[np].members.iter().any(|m| m.kind == MemberKind::Anaphor)
+        })
+    }
+
     /// The actor phrase right after "of" at token `pos` ("thousands of Eritreans").
     fn of_actor(&self, pos: usize) -> Option<usize> {
         let t = self.toks.get(pos)?;
@@ -795,7 +838,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             steps += 1;
             let t = &self.toks[k];
             if let Some(lemma) = t.verb_lemma {
-                if self.tok_np[k].is_none() && t.class == Class::Word {
+                // ("since the start of the war": a noun after a determiner is no verb.)
+                let noun = k > 0 && matches!(self.toks[k - 1].class, Class::Det | Class::PossPron | Class::PossMark);
+                if self.tok_np[k].is_none() && t.class == Class::Word && !noun {
                     // "expect Beijing to hold more drills": the light verb must itself be real.
                     let real = self.irrealis(k).is_none();
                     return if is_support_verb(lemma) && real { self.subject(k) } else { None };
@@ -945,6 +990,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Err("a bare form after a prefixed phrase: a noun");
             }
         }
+        // "pounded Iraqi military targets": an -s form after an actor phrase that is itself
+        // an object (after a verb or preposition) is the noun that phrase modifies.
+        if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
+            let np = &self.nps[npi];
+            let object = np.prep.is_some()
+                || (np.start > 0 && {
+                    let b = &self.toks[np.start - 1];
+                    b.class == Class::Word && b.is_verb_form() && self.tok_np[np.start - 1].is_none()
+                });
+            let singular_head = np.members.last().is_some_and(|m| !m.plural && m.kind == MemberKind::Agent);
+            if np.end == i && object && singular_head && t.third && !t.past {
+                return Err("after an object phrase: the noun it modifies");
+            }
+        }
         // "in Israeli jails", "Syrian strikes": a present form after a demonym adjective.
         if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
             let np = &self.nps[npi];
@@ -1081,6 +1140,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             if self.boundary(t) || t.class == Class::Comma {
                 break;
+            }
+        }
+        // "risked wrecking the peace efforts", "avoided attacking": not done.
+        if self.toks[i].gerund && i > 0 {
+            let p = &self.toks[i - 1];
+            if p.verb_lemma.is_some_and(|l| {
+                matches!(l, "risk" | "avoid" | "consider" | "contemplate" | "prevent" | "deny" | "refrain" | "resist")
+            }) {
+                return Some(Irrealis::Other(format!("gerund after \"{}\": not done", p.text)));
             }
         }
         // "deployed troops to help government forces fight insurgents": a purpose.
@@ -1221,6 +1289,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         false
     }
 
+    /// A gerund after a determiner or possessive, before a noun: an adjective ("Mali's
+    /// ruling junta", "the governing coalition").
+    fn adjectival_gerund(&self, k: usize) -> bool {
+        self.toks[k].gerund && k > 0 && matches!(self.toks[k - 1].class, Class::PossMark | Class::Det | Class::PossPron)
+    }
+
     /// A participle right after a noun, without "be", before a preposition or the end:
     /// a reduced relative clause ("the sailors captured in the strait"), passive in meaning.
     fn reduced_passive(&self, i: usize) -> bool {
@@ -1260,7 +1334,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return false;
         }
         let before = &self.toks[np.start - 1];
-        let is_object = np.prep.is_some() || (before.is_verb_form() && self.tok_np[np.start - 1].is_none());
+        // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
+        let is_object = np.prep.is_some()
+            || (before.is_verb_form() && !self.adjectival_gerund(np.start - 1) && self.tok_np[np.start - 1].is_none());
         // The clause must already have its verb: "Officials in Seoul declined" is active.
         let earlier_verb = self.toks[..np.start].iter().enumerate().any(|(k, w)| {
             self.tok_np[k].is_none()
@@ -1361,7 +1437,37 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         }
                     }
                 }
-                return None;
+                // "US warplanes and cruise missiles pounded": weapons coordinated with the
+                // actor that uses them.
+                let mut c = p;
+                while c > 0 && p - c < 3 && self.toks[c - 1].class == Class::Word && self.tok_np[c - 1].is_none() {
+                    c -= 1;
+                }
+                if c > 1 && self.toks[c - 1].lower == "and" {
+                    if let Some(np) = self.tok_np[c - 2] {
+                        let armed_np = self.nps[np].members.iter().any(|m| {
+                            m.code.as_ref().is_some_and(|c| c.roles().any(|r| matches!(r, "MIL" | "REB" | "UAF")))
+                        });
+                        if self.nps[np].prep.is_none() && !self.nps[np].possessive && armed_np {
+                            return Some(np);
+                        }
+                    }
+                }
+                // "Militants armed with machetes and knives hacked": the nouns belong to a
+                // participle's "with" phrase; the subject is before it.
+                let armed = (p.saturating_sub(6)..p).rev().find(|&w| self.toks[w].lower == "with").is_some_and(|w| {
+                    w > 1
+                        && self.toks[w - 1].participle
+                        && self.tok_np[w - 2].is_some()
+                        && self.toks[w + 1..p].iter().all(|x| {
+                            matches!(x.class, Class::Word | Class::Comma | Class::Det | Class::Number)
+                                && !x.is_inflected_verb()
+                                || x.lower == "and"
+                        })
+                });
+                if !armed {
+                    return None;
+                }
             }
         }
         let mut k = i;
@@ -1403,9 +1509,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 // An object of another verb ("attacked Y and shelled Z") unless that verb
                 // takes a clause ("said Y attacked Z").
-                if np.start > 0 {
-                    let before = &self.toks[np.start - 1];
-                    if before.class == Class::Word && before.is_verb_form() && self.tok_np[np.start - 1].is_none() {
+                // ("accused two officials": past a number or determiner.)
+                let mut b = np.start;
+                while b > 0
+                    && (matches!(self.toks[b - 1].class, Class::Number | Class::Det)
+                        || is_number_word(&self.toks[b - 1].lower))
+                    && self.tok_np[b - 1].is_none()
+                {
+                    b -= 1;
+                }
+                if b > 0 {
+                    let before = &self.toks[b - 1];
+                    if before.class == Class::Word
+                        && before.is_verb_form()
+                        && self.tok_np[b - 1].is_none()
+                        && !self.adjectival_gerund(b - 1)
+                    {
                         let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
                             || before.verb_lemma.is_some_and(|l| {
                                 matches!(
@@ -1422,7 +1541,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                         | "mean"
                                 )
                             });
-                        if !takes_clause {
+                        // ("accused two officials of spying and ordered": an object, as no
+                        // verb follows the phrase.)
+                        let clause_follows = self.toks.get(np.end).is_some_and(|w| {
+                            matches!(w.class, Class::Be | Class::Have | Class::Modal | Class::Do | Class::Adv)
+                                || (w.is_verb_form() && w.is_inflected_verb())
+                        });
+                        if !takes_clause
+                            || (!clause_follows && np.end < i && self.toks[np.end..i].iter().any(|w| w.lower == "and"))
+                        {
                             continue;
                         }
                     }
@@ -1586,16 +1713,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
                 (_, Some(code)) => {
-                    let code = if m.needs_country {
+                    let (code, guessed) = if m.needs_country {
                         // "the Nigerian army said its troops": the owner's country first.
                         match self.owned_agent(npi, m.start, code) {
-                            Some(c) => c,
-                            None => self.country.map_or(code, |c| code.with_country(c)),
+                            Some(c) => (c, false),
+                            None => (self.country.map_or(code, |c| code.with_country(c)), self.country.is_some()),
                         }
                     } else {
-                        code
+                        (code, false)
                     };
-                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None });
+                    out.push(Actor { code, span, text, kind: m.kind, plural: m.plural, via: None, guessed });
                 }
                 _ => {}
             }
@@ -1723,7 +1850,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             } else {
                 self.match_before(&cp.before, cp.before.len(), head, start)
             };
-            if let Some(m) = start.and_then(|s| self.match_items(&cp.items, 0, head + 1, s)) {
+            // "demanded on Friday that France withdraw": past a time adverbial after the verb.
+            let after_time = self.skip_time(head + 1);
+            let direct = |s: PMatch| {
+                self.match_items(&cp.items, 0, head + 1, s).or_else(|| {
+                    (after_time > head + 1 && !cp.items.is_empty())
+                        .then(|| self.match_items(&cp.items, 0, after_time, s))
+                        .flatten()
+                })
+            };
+            if let Some(m) = start.and_then(direct) {
                 // PETRARCH's `%`: the slot must hold several actors.
                 if cp.pattern.compound {
                     let slot = if cp.pattern.has_source_slot() { m.source } else { m.target };
@@ -1871,6 +2007,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         out.retain(|c| {
             !by_means(c) || !acts.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
         });
+        // "carried out a suicide bombing at a camp, killing 20 soldiers": the toll of an
+        // attack is not another event of its source.
+        let consequence = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                k > 0
+                    && self.toks[k].gerund
+                    && self.toks[k - 1].class == Class::Comma
+                    && c.code.root_number() >= 18
+                    && self.toks[k].verb_lemma.is_some_and(|l| matches!(l, "kill" | "wound" | "injure" | "leave"))
+            })
+        };
+        let attacks: Vec<(ActorCode, usize)> = out
+            .iter()
+            .filter(|c| !consequence(c) && c.code.root_number() >= 15)
+            .map(|c| (c.source.code, c.verb.start))
+            .collect();
+        // Its victims are the attack's target when the attack has none ("fired shells at the
+        // island, killing two marines").
+        let tolls: Vec<(ActorCode, Option<Actor>)> =
+            out.iter().filter(|c| consequence(c)).map(|c| (c.source.code, c.target.clone())).collect();
+        for (src, victim) in tolls {
+            if let Some(main) =
+                out.iter_mut().find(|c| !consequence(c) && c.source.code == src && c.code.root_number() >= 15)
+            {
+                if main.target.is_none() {
+                    main.target = victim;
+                }
+            }
+        }
+        out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =
@@ -2048,7 +2214,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         }
         let target_np = if between.is_some() { None } else { target_np };
-        let targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "North Korea fired shells at the island, killing two marines": victims of force
+        // whose country was only guessed from the story are the other side named here.
+        if code.root_number() >= 18 {
+            for tg in &mut targets {
+                let src_country = sources.first().and_then(|s| s.code.country().map(str::to_owned));
+                if !tg.guessed || tg.code.country().map(str::to_owned) != src_country || !armed_side(tg.code) {
+                    continue;
+                }
+                if let Some(c) = src_country.as_deref().and_then(|sc| self.other_country(sc)) {
+                    tg.code = tg.code.with_country(&c);
+                    tg.guessed = false;
+                }
+            }
+        }
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
         if targets.is_empty() && gerund_after_prep {
             self.notes
@@ -2075,7 +2255,33 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }));
         // "opened a rail link across their border": what belongs to both.
         let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
+        // "Warships from India, Japan and the United States began naval exercises": forces
+        // of several countries exercising together cooperate (062), not threaten (150).
+        let exercise = code.as_str() == "150"
+            && !self.dict.is_petrarch()
+            && targets.is_empty()
+            && window.iter().any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "exercise"
+                        | "exercises"
+                        | "drill"
+                        | "drills"
+                        | "manoeuvres"
+                        | "maneuvers"
+                        | "patrol"
+                        | "patrols"
+                        | "wargames"
+                )
+            })
+            && {
+                let mut countries: Vec<&str> = sources.iter().filter_map(|s| s.code.country()).collect();
+                countries.dedup();
+                countries.len() >= 2
+            };
+        let code = if exercise { "062".parse().unwrap_or(code) } else { code };
         let reciprocal = between.is_some()
+            || exercise
             || (cp.pattern.compound && m.source.is_some())
             || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in

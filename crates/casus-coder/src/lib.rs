@@ -275,9 +275,14 @@ impl Coder {
                 // unions ... against the government" when the text names no other country).
                 // (Not in PETRARCH, which codes it `---MED`.)
                 let source_country = c.source.code.country().map(str::to_owned).filter(|_| !petrarch);
-                if let (Some(t), Some(sc)) = (c.target.as_mut(), source_country.as_deref()) {
+                if let (Some(t), Some(sc_country)) = (c.target.as_mut(), source_country.as_deref()) {
                     if !t.code.has_country() && !t.code.is_organisation() {
-                        t.code = t.code.with_country(sc);
+                        // "North Korea shelled the island, killing two marines": force used
+                        // on soldiers or police is used on the other country named.
+                        let other = (c.code.root_number() >= 18 && code::armed_side(t.code))
+                            .then(|| sc.other_country(sc_country))
+                            .flatten();
+                        t.code = t.code.with_country(other.as_deref().unwrap_or(sc_country));
                     }
                 }
                 if !petrarch && !c.source.code.has_country() && !c.source.code.is_organisation() {

@@ -197,6 +197,28 @@ pub(crate) fn is_group_anaphor(lower: &str) -> bool {
     )
 }
 
+/// Number words that count a noun phrase ("two officials", "dozens of").
+pub(crate) fn is_number_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "several"
+            | "many"
+    )
+}
+
 /// Nouns for people who act for a side, transparent after an actor word: "Colombian
 /// government negotiators", "Hamas delegates" act as the government and Hamas.
 pub(crate) fn is_representative_head(lower: &str) -> bool {
