@@ -450,6 +450,10 @@ impl Chunker<'_> {
     /// The country of a place name among the words of an actor phrase ("Donetsk rebels",
     /// "Aleppo residents"): a gazetteer city or region of 50,000 people or more.
     fn place_country(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<(String, String)> {
+        // (PETRARCH knows places only from its actor dictionaries.)
+        if self.dict.is_petrarch() {
+            return None;
+        }
         let gaz = casus_geo::Gazetteer::embedded();
         toks[start..end].iter().filter(|t| t.cap && t.class == Class::Word).find_map(|t| {
             let best = gaz.lookup(t.text).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
@@ -461,6 +465,9 @@ impl Chunker<'_> {
     /// province", "in West Darfur"): the run of capitalized words, whole, else its last word
     /// unless that is a compass word; a gazetteer place of 50,000 people or more.
     fn place_after(&self, toks: &[Tok<'_>], start: usize, end: usize) -> Option<(String, String)> {
+        if self.dict.is_petrarch() {
+            return None;
+        }
         let mut p = start;
         while p < end && toks[p].class == Class::Det {
             p += 1;
@@ -782,6 +789,31 @@ impl Chunker<'_> {
                         extra.needs_country = false;
                         extra.how = how!(self, "{} + place \"{c}\"", template.how);
                         simple[k].members.push(extra);
+                    }
+                }
+                // "Lawmakers and officials in Fornost": bare agents coordinated before it
+                // are of the same places.
+                let mut b = k;
+                while b > 0 {
+                    let gap = &toks[simple[b - 1].end..simple[b].start];
+                    let coordinated = !gap.is_empty()
+                        && gap.len() <= 2
+                        && gap.iter().all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "or"));
+                    let prev = &simple[b - 1];
+                    let bare = prev.members.len() == 1 && prev.members[0].needs_country && prev.prep.is_none();
+                    if !(coordinated && bare) {
+                        break;
+                    }
+                    b -= 1;
+                    let template = simple[b].members[0].clone();
+                    let Some(code) = template.code else { break };
+                    simple[b].members.clear();
+                    for c in &countries {
+                        let mut m = template.clone();
+                        m.code = Some(code.with_country(c));
+                        m.needs_country = false;
+                        m.how = how!(self, "{} + place \"{c}\"", template.how);
+                        simple[b].members.push(m);
                     }
                 }
             }

@@ -378,6 +378,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// Whether token `k` is a hyphen attached to the word before it and followed by a
+    /// blank, a prefix ("an anti- Gondor parade"), not a dash.
+    fn prefix_hyphen(&self, k: usize) -> bool {
+        k > 0
+            && self.toks[k].text == "-"
+            && self.toks[k - 1].span.end == self.toks[k].span.start
+            && self.toks.get(k + 1).is_some_and(|n| n.span.start > self.toks[k].span.end)
+    }
+
     fn boundary(&self, t: &Tok<'_>) -> bool {
         matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
     }
@@ -927,7 +936,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
-            if self.boundary(t)
+            if (self.boundary(t) && !self.prefix_hyphen(k))
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
                 || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier && !adjective)
             {
@@ -975,6 +984,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an");
             if bare && np.end == i && singular && article {
                 return Err("a bare form after a singular phrase: a noun");
+            }
+            // "an anti- Gondor parade": the phrase after a prefix modifies a noun.
+            if bare && np.end == i && np.start > 0 && self.prefix_hyphen(np.start - 1) {
+                return Err("a bare form after a prefixed phrase: a noun");
             }
         }
         // "pounded Iraqi military targets": an -s form after an actor phrase that is itself
@@ -1265,6 +1278,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     let stance = gov.and_then(|g| stance_of(&self.toks[g]).map(|s| (g, s)));
                     return Some(match stance {
                         Some((g, stance)) => Irrealis::Stance { gov: g, stance },
+                        // PETRARCH codes the infinitive's action ("was seen to break into").
+                        None if self.dict.is_petrarch()
+                            && gov.is_some_and(|g| self.toks[g].is_inflected_verb() && self.tok_np[g].is_none()) =>
+                        {
+                            return None
+                        }
                         None => Irrealis::Other(format!(
                             "infinitive after \"{}\": intended, not done",
                             gov.map_or("", |g| self.toks[g].text)
@@ -1483,6 +1502,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !time_word
                 && self.dict_pos_noun(pt)
             {
+                // "Caras Galadhon's new mayor left": PETRARCH takes the owner's code.
+                if self.dict.is_petrarch() {
+                    let mut b = p;
+                    while b > 0 && b + 4 > p && self.toks[b - 1].class == Class::Word && self.tok_np[b - 1].is_none() {
+                        b -= 1;
+                    }
+                    if b > 1 && self.toks[b - 1].class == Class::PossMark {
+                        if let Some(owner) = self.tok_np[b - 2].filter(|&np| self.nps[np].prep.is_none()) {
+                            return Some(owner);
+                        }
+                    }
+                }
                 // "US warplanes and cruise missiles pounded": weapons coordinated with the
                 // actor that uses them.
                 let mut c = p;
@@ -1887,7 +1918,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn try_patterns(&self, head: usize, list: &[u32]) -> Vec<(PMatch, &'s CompiledPattern)> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
+        // A verb the dictionary lists in this very form ("LEFT") takes only its own patterns.
+        let lower = self.toks[head].lower.as_str();
+        let exact = list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
         for &pi in list {
+            let form = self.dict.pattern(pi).pattern.form.as_deref();
+            if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
+                continue;
+            }
             // A pattern needing a word the sentence lacks cannot match.
             if self.pattern_sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
                 continue;
@@ -1995,7 +2033,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     self.notes.push(format!("\"{}\": rule {rule} recognizes it and codes nothing", t.text));
                     continue;
                 };
-                if !noun {
+                // A pattern that spells out the words before the verb ("- INDICATED WOULD *
+                // NOW") was written for that context: no irrealis reading on top.
+                let spelled_out = !cp.before.is_empty() && m.start < i;
+                if !noun && !spelled_out {
                     match self.irrealis(i) {
                         None => {}
                         Some(Irrealis::Other(why)) => {
@@ -2185,7 +2226,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .or_else(|| self.by_agent(i + 1))
                 .or_else(|| self.support_verb_subject(i))
         } else {
-            self.subject(subj_at)
+            self.subject(subj_at).or_else(|| {
+                // "Eriador's death toll has risen" (`- DEATH TOLL *`): the owner of the
+                // pattern's words before the verb (PETRARCH).
+                let owner = m.start.checked_sub(1).filter(|_| self.dict.is_petrarch() && m.start < i)?;
+                let owner = if self.toks[owner].class == Class::PossMark { owner.checked_sub(1)? } else { owner };
+                self.tok_np[owner].filter(|&np| self.nps[np].possessive)
+            })
         };
         // Target.
         let target_np = if m.target.is_some() {

@@ -210,7 +210,7 @@ impl Dictionary {
                 let idx = u32::try_from(d.agents.len()).unwrap_or(u32::MAX);
                 d.agents.push(a.clone());
                 let mut forms = vec![key.clone()];
-                if let Some(last) = key.last() {
+                if let Some(last) = key.last().filter(|_| !a.explicit_plural) {
                     let mut pl: Vec<String> = plurals
                         .get(last.as_str())
                         .map(|v| v.iter().map(|s| (*s).to_owned()).collect())
@@ -235,10 +235,11 @@ impl Dictionary {
 
         // Patterns: the highest layer wins a (head, items) key.
         // (Keys borrow from the layers: no formatting or copying per pattern.)
-        /// What makes two patterns the same: noun or verb head, head, items before and after.
-        type PatternKey<'p> = (bool, &'p str, &'p [Item], &'p [Item]);
+        /// What makes two patterns the same: noun or verb head, head, the form written,
+        /// items before and after.
+        type PatternKey<'p> = (bool, &'p str, Option<&'p str>, &'p [Item], &'p [Item]);
         fn pkey(p: &Pattern) -> PatternKey<'_> {
-            (p.noun_head, p.head.as_str(), p.before.as_slice(), p.items.as_slice())
+            (p.noun_head, p.head.as_str(), p.form.as_deref(), p.before.as_slice(), p.items.as_slice())
         }
         let mut pattern_owner: FxHashMap<PatternKey<'_>, usize> = FxHashMap::default();
         for (li, layer) in layers.iter().enumerate() {

@@ -114,6 +114,9 @@ pub struct AgentEntry {
     /// PETRARCH's prefix agents (`[NGO~]`): the role goes before the actor's code
     /// (`NGOARN`), not after it.
     pub prefix: bool,
+    /// The plurals are listed as entries of their own (PETRARCH `{...}`, possibly empty:
+    /// `POLICE {}`), so none is generated.
+    pub explicit_plural: bool,
     /// Where the entry came from.
     pub origin: Origin,
 }
@@ -154,6 +157,10 @@ pub struct Pattern {
     /// The code of the reverse event (target acting on source) that the pattern also
     /// produces: PETRARCH's paired codes `[a:b]` ("visited" 042 : "hosted" 043).
     pub reverse: Option<CameoCode>,
+    /// The verb form the dictionary wrote when it is not the base form (PETRARCH's `LEFT`,
+    /// `SAID`): in PETRARCH mode only that form matches, and it is preferred over the
+    /// base form's patterns.
+    pub form: Option<String>,
     /// PETRARCH's `%`: the actor slot ([`Item::Source`] before the verb, [`Item::Target`]
     /// after it) must hold a compound of several actors; a compound source without a
     /// target acts on itself, each member on each other.

@@ -175,7 +175,13 @@ pub fn parse_agents(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut 
             }
         };
         for noun in f[1].split('|').map(str::trim).filter(|n| !n.is_empty()) {
-            out.agents.push(AgentEntry { role, noun: noun.to_owned(), prefix: false, origin: sink.origin(line_no) });
+            out.agents.push(AgentEntry {
+                role,
+                noun: noun.to_owned(),
+                prefix: false,
+                explicit_plural: false,
+                origin: sink.origin(line_no),
+            });
         }
     }
 }
@@ -249,6 +255,7 @@ pub fn parse_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diags: &mut V
                 speech,
                 reverse: None,
                 compound: false,
+                form: None,
                 id: format!("{}:{}", f[0], f[1]),
                 origin: sink.origin(line_no),
             }),

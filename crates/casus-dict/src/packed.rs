@@ -443,7 +443,7 @@ impl Dictionary {
         for _ in 0..n {
             let role = r.actor_code()?;
             let noun = r.str()?.to_owned();
-            agents.push(AgentEntry { role, noun, prefix: false, origin: r.origin()? });
+            agents.push(AgentEntry { role, noun, prefix: false, explicit_plural: false, origin: r.origin()? });
         }
         let agent_trie = r.trie()?;
         let n = r.len()?;
@@ -460,6 +460,7 @@ impl Dictionary {
                 id: r.str()?.to_owned(),
                 origin: r.origin()?,
                 compound: false,
+                form: None,
             };
             let before = r.citems()?;
             let items = r.citems()?;

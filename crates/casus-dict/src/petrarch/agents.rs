@@ -108,7 +108,8 @@ pub fn parse_petrarch_agents(text: &str, file: &Arc<str>, out: &mut Entries, dia
                 continue;
             }
             any = true;
-            out.agents.push(AgentEntry { role, noun, prefix, origin: sink.origin(line.no) });
+            let explicit_plural = plural_raw.is_some();
+            out.agents.push(AgentEntry { role, noun, prefix, explicit_plural, origin: sink.origin(line.no) });
         }
         if !any {
             sink.warn(line.no, "agent without a noun: skipped");

@@ -228,6 +228,8 @@ fn check_code(code: &EventCode, line: usize, sink: &mut Sink<'_>, tallies: &mut 
 struct VerbSpec {
     line: usize,
     head: String,
+    /// The form written, when it is not the base form.
+    form: Option<String>,
     before: Vec<Item>,
     after: Vec<Item>,
     code: Option<EventCode>,
@@ -293,6 +295,7 @@ impl Block {
                     speech,
                     reverse: reverse_of(pair),
                     compound: false,
+                    form: verb.form.clone(),
                     id: id(verb.line, pair),
                     origin: sink.origin(verb.line),
                 });
@@ -314,6 +317,7 @@ impl Block {
                     speech,
                     reverse: reverse_of(pair),
                     compound: p.compound,
+                    form: verb.form.clone(),
                     id: id(p.line, pair),
                     origin: sink.origin(p.line),
                 });
@@ -746,10 +750,13 @@ fn parse_verb_line(t: &str, lemmas: &casus_text::Lexicon) -> Result<(VerbSpec, V
     }
     // An inflected form given as the verb ("SAID", "SAYS"): the text's forms of it are
     // matched through their lemma, so the head is the lemma.
-    let head = if lemmas.verb_forms(&head).iter().any(|f| f.lemma == head && f.is_base()) {
-        head
+    let (head, form) = if lemmas.verb_forms(&head).iter().any(|f| f.lemma == head && f.is_base()) {
+        (head, None)
     } else {
-        lemmas.verb_lemma(&head).map_or(head, str::to_owned)
+        match lemmas.verb_lemma(&head) {
+            Some(lemma) => (lemma.to_owned(), Some(head)),
+            None => (head, None),
+        }
     };
     let words = |ps: &[&str]| -> Vec<String> {
         ps.iter().flat_map(|p| word_tokens(lemmas, p.trim_start_matches('+'))).collect()
@@ -764,7 +771,7 @@ fn parse_verb_line(t: &str, lemmas: &casus_text::Lexicon) -> Result<(VerbSpec, V
             vec![Item::Phrase(vec![w])]
         }
     };
-    Ok((VerbSpec { line: 0, head, before: phrase(before_words), after: phrase(after_words), code }, notes))
+    Ok((VerbSpec { line: 0, head, form, before: phrase(before_words), after: phrase(after_words), code }, notes))
 }
 
 #[cfg(test)]
