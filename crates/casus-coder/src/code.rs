@@ -8,7 +8,7 @@ use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
     hypothetical_modal, is_collective, is_number_word, is_representative_head, pronoun_is_personal, realizing_verb,
-    reciprocal_verb, Class,
+    reciprocal_verb, speaks_for, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -1502,8 +1502,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !time_word
                 && self.dict_pos_noun(pt)
             {
-                // "Caras Galadhon's new mayor left": PETRARCH takes the owner's code.
-                if self.dict.is_petrarch() {
+                // "Caras Galadhon's new mayor left": PETRARCH takes the owner's code; so do
+                // we for those who speak for it ("the government's chief negotiator said").
+                if self.dict.is_petrarch() || speaks_for(&pt.lower) {
                     let mut b = p;
                     while b > 0 && b + 4 > p && self.toks[b - 1].class == Class::Word && self.tok_np[b - 1].is_none() {
                         b -= 1;
@@ -1694,44 +1695,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return false;
         }
         if !any_noun {
-            let lower = head.lower.as_str();
-            let lemma = match lower {
-                "spokesmen" => "spokesman",
-                "chairmen" => "chairman",
-                "spokeswomen" => "spokeswoman",
-                "leadership" | "statement" => lower,
-                _ => lower.strip_suffix('s').unwrap_or(lower),
-            };
-            let representative = matches!(
-                lemma,
-                "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "representative"
-                    | "delegate"
-                    | "delegation"
-                    | "member"
-                    | "head"
-                    | "chief"
-                    | "chairman"
-                    | "chairwoman"
-                    | "chairperson"
-                    | "chair"
-                    | "director"
-                    | "director-general"
-                    | "secretary-general"
-                    | "commissioner"
-                    | "envoy"
-                    | "mediator"
-                    | "leader"
-                    | "leadership"
-                    | "negotiator"
-                    | "aide"
-                    | "adviser"
-                    | "advisor"
-                    | "lawyer"
-                    | "statement"
-            );
+            let representative = speaks_for(&head.lower);
             if !representative || !matches!(self.toks[p].lower.as_str(), "of" | "for") {
                 return false;
             }
@@ -1852,7 +1816,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 is_plural || group
             } else if personal {
                 let last_word = a.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-                actors.len() == 1
+                // ("Pakistan's foreign minister, Shah Mahmood Qureshi": one person.)
+                actors.iter().all(|x| x.code == a.code)
                     && !a.plural
                     && match a.kind {
                         MemberKind::Named(casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym) => true,
@@ -1876,6 +1841,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(k) = g.filter(|&k| self.toks[k].lower == "that") {
                 g = k.checked_sub(1);
             }
+            // "said on Sunday he": past the time adverbial.
+            if let Some(k) = g.filter(|&k| k >= 2 && self.skip_time(k - 1) == k + 1) {
+                g = Some(k - 2);
+            } else if let Some(k) = g.filter(|&k| k >= 1 && self.skip_time(k) == k + 1) {
+                g = Some(k - 1);
+            }
             let speech = g.filter(|&k| {
                 let t = &self.toks[k];
                 t.class == Class::Word
@@ -1885,7 +1856,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             });
             if let Some(subj) = speech.and_then(|k| self.subject(k)).filter(|&j| j < npi) {
                 let actors = self.actors(subj, None);
-                if fits(&actors, self.nps[subj].plural()) {
+                // ("The government's chief negotiator said she": the person speaks for it.)
+                let through_person = personal
+                    && !plural
+                    && (self.nps[subj].possessive || self.owner_of_subject(subj, false))
+                    && actors.iter().all(|a| a.code == actors[0].code);
+                if fits(&actors, self.nps[subj].plural()) || (through_person && !actors.is_empty()) {
                     return Some(actors);
                 }
             }
