@@ -900,9 +900,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut k = from;
         // "allowed that Mordor isn't ...": PETRARCH takes the subject of a complement
         // clause as the target.
-        let complement = self.dict.is_petrarch() && self.toks.get(from).is_some_and(|t| t.lower == "that");
-        if complement {
-            k += 1;
+        // ("expressed hopes on Thursday that Osgiliath ...": past a time phrase.)
+        let that = (from..(from + 4).min(n)).find(|&q| self.toks[q].lower == "that").filter(|&q| {
+            self.toks[from..q].iter().enumerate().all(|(o, t)| {
+                self.tok_np[from + o].is_none()
+                    && matches!(t.class, Class::Prep | Class::Word | Class::Number | Class::Det)
+            })
+        });
+        if let Some(q) = that.filter(|_| self.dict.is_petrarch()) {
+            k = q + 1;
             if let Some(npi) = self.tok_np.get(k).copied().flatten() {
                 return Some(npi);
             }
@@ -2111,6 +2117,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let t = &self.toks[i];
         let reduced = !noun && subj_at == i && self.reduced_passive(i);
         let passive = !noun && (self.passive(subj_at) || reduced);
+        // PETRARCH reads a passive without its "by" agent as active ("The Philippines was
+        // criticized over its dispute with Eriador": PHL criticizes).
+        let passive = passive
+            && !(self.dict.is_petrarch()
+                && m.source.is_none()
+                && self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1))).is_none());
         // Source.
         // "clashes between Buddhist and Muslim communities": the sides act on each other.
         let between = (m.source.is_none() && m.target.is_none() && (noun || !(t.past || t.participle)))
