@@ -933,12 +933,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return ((!self.starts_clause(npi) || clause_object) && !np.aside).then_some(npi);
             }
             // "the parade supporting Gondor": PETRARCH's object phrase holds its modifier.
+            // ("the reopening of guest houses in Bree": a gerund after a determiner is a noun.)
             let modifier = self.dict.is_petrarch()
                 && t.gerund
                 && k > from
-                && self.toks[k - 1].class == Class::Word
-                && self.tok_np[k - 1].is_none()
-                && !self.toks[k - 1].is_inflected_verb();
+                && ((self.toks[k - 1].class == Class::Word
+                    && self.tok_np[k - 1].is_none()
+                    && (!self.toks[k - 1].is_inflected_verb() || self.dict_pos_noun(&self.toks[k - 1])))
+                    || self.toks[k - 1].class == Class::Det);
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
@@ -2148,7 +2150,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .or_else(|| self.by_agent(i + 1))
                 .or_else(|| self.support_verb_subject(i))
         } else {
-            self.subject(subj_at).or_else(|| {
+            // (PETRARCH: the subject of the pattern's first word, "- WILL NOT *".)
+            let spelled = self.dict.is_petrarch() && m.start < subj_at;
+            spelled.then(|| self.subject(m.start)).flatten().or_else(|| self.subject(subj_at)).or_else(|| {
                 // "Eriador's death toll has risen" (`- DEATH TOLL *`): the owner of the
                 // pattern's words before the verb (PETRARCH).
                 let owner = m.start.checked_sub(1).filter(|_| self.dict.is_petrarch() && m.start < i)?;
