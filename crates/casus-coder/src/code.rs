@@ -900,9 +900,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut k = from;
         // "allowed that Mordor isn't ...": PETRARCH takes the subject of a complement
         // clause as the target.
-        let complement = self.dict.is_petrarch() && self.toks.get(from).is_some_and(|t| t.lower == "that");
-        if complement {
-            k += 1;
+        // ("expressed hopes on Thursday that Osgiliath ...": past a time phrase.)
+        let that = (from..(from + 4).min(n)).find(|&q| self.toks[q].lower == "that").filter(|&q| {
+            self.toks[from..q].iter().enumerate().all(|(o, t)| {
+                self.tok_np[from + o].is_none()
+                    && matches!(t.class, Class::Prep | Class::Word | Class::Number | Class::Det)
+            })
+        });
+        if let Some(q) = that.filter(|_| self.dict.is_petrarch()) {
+            k = q + 1;
             if let Some(npi) = self.tok_np.get(k).copied().flatten() {
                 return Some(npi);
             }
@@ -927,12 +933,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return ((!self.starts_clause(npi) || clause_object) && !np.aside).then_some(npi);
             }
             // "the parade supporting Gondor": PETRARCH's object phrase holds its modifier.
+            // ("the reopening of guest houses in Bree": a gerund after a determiner is a noun.)
             let modifier = self.dict.is_petrarch()
                 && t.gerund
                 && k > from
-                && self.toks[k - 1].class == Class::Word
-                && self.tok_np[k - 1].is_none()
-                && !self.toks[k - 1].is_inflected_verb();
+                && ((self.toks[k - 1].class == Class::Word
+                    && self.tok_np[k - 1].is_none()
+                    && (!self.toks[k - 1].is_inflected_verb() || self.dict_pos_noun(&self.toks[k - 1])))
+                    || self.toks[k - 1].class == Class::Det);
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
@@ -2177,6 +2185,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let t = &self.toks[i];
         let reduced = !noun && subj_at == i && self.reduced_passive(i);
         let passive = !noun && (self.passive(subj_at) || reduced);
+        // PETRARCH reads a passive without its "by" agent as active ("The Philippines was
+        // criticized over its dispute with Eriador": PHL criticizes).
+        let passive = passive
+            && !(self.dict.is_petrarch()
+                && m.source.is_none()
+                && self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1))).is_none());
         // Source.
         // "clashes between Buddhist and Muslim communities": the sides act on each other.
         let between = (m.source.is_none() && m.target.is_none() && (noun || !(t.past || t.participle)))
@@ -2202,7 +2216,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .or_else(|| self.by_agent(i + 1))
                 .or_else(|| self.support_verb_subject(i))
         } else {
-            self.subject(subj_at).or_else(|| {
+            // (PETRARCH: the subject of the pattern's first word, "- WILL NOT *".)
+            let spelled = self.dict.is_petrarch() && m.start < subj_at;
+            spelled.then(|| self.subject(m.start)).flatten().or_else(|| self.subject(subj_at)).or_else(|| {
                 // "Eriador's death toll has risen" (`- DEATH TOLL *`): the owner of the
                 // pattern's words before the verb (PETRARCH).
                 let owner = m.start.checked_sub(1).filter(|_| self.dict.is_petrarch() && m.start < i)?;

@@ -160,10 +160,15 @@ impl Coder {
         let analysis = doc.analyze();
         let lex = Lexicon::embedded();
         let chunker = Chunker { dict: &self.dict, lex, date: doc.date, explain: self.options.explain };
+        // PETRARCH joins the words of a name with '_' ("Dol_Amroth"), in text as in its
+        // dictionaries: read as a blank (the same length, so offsets hold).
+        let joined: Option<String> =
+            (self.dict.is_petrarch() && doc.text.contains('_')).then(|| doc.text.replace('_', " "));
+        let source = joined.as_deref().unwrap_or(&doc.text);
         // Pass 1: tokens and actor phrases of every sentence.
         let mut sentences: Vec<(Vec<Tok<'_>>, Vec<Np>)> = Vec::with_capacity(analysis.sentences.len());
         for s in &analysis.sentences {
-            let text = s.text(&doc.text);
+            let text = s.text(source);
             let tokens = casus_text::tokenize(text, s.span.start);
             let toks = annotate(&tokens, &self.dict, lex);
             let nps = chunker.chunk(&toks);
