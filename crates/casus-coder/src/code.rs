@@ -463,7 +463,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             CItem::Target | CItem::Source => {
                 let is_target = matches!(items[k], CItem::Target);
-                match self.np_starting_near(pos) {
+                // (PETRARCH: "MAY_DAY $" finds its actor in "with Eriador".)
+                let slot = self.np_starting_near(pos).or_else(|| {
+                    (self.dict.is_petrarch() && self.toks.get(pos).is_some_and(|t| t.class == Class::Prep))
+                        .then(|| self.np_starting_near(pos + 1))
+                        .flatten()
+                });
+                match slot {
                     Some(np) => {
                         let mut next = PMatch { score: acc.score + 1, ..acc };
                         if is_target {
@@ -520,6 +526,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     if acc.target.is_none() && skip > 0 && !skip_phrase {
                         // "rejected Sri Lanka's request": an actor inside the gap.
                         acc.target = self.actor_within(pos, p);
+                    }
+                    // `^ $`, `^ +`: the phrase skipped is an actor phrase, the slot the next one.
+                    let slot_next = matches!(items.get(k + 1), Some(CItem::Source | CItem::Target));
+                    if skip_phrase && slot_next && self.actor_within(pos, p).is_none() {
+                        continue;
                     }
                     if let Some(m) = self.match_items(items, k + 1, p, acc) {
                         if best.as_ref().is_none_or(|b| m.score > b.score) {

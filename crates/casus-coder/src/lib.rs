@@ -253,7 +253,8 @@ impl Coder {
                     let own_forces = root == 15
                         && (own || !t.code.has_country())
                         && t.code.roles().any(|r| matches!(r, "MIL" | "COP" | "GOV" | "SPY"));
-                    if (own && bare && root != 14) || (own && root == 15) || own_forces {
+                    // (PETRARCH keeps them.)
+                    if !petrarch && ((own && bare && root != 14) || (own && root == 15) || own_forces) {
                         sc.notes.push(format!("target {} dropped: the source's own country or forces", t.code));
                         c.target = None;
                         if self.options.require_dyad {

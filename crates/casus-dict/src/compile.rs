@@ -188,7 +188,10 @@ impl Dictionary {
                 }
                 let ids: Vec<WordId> = key.iter().map(|w| d.intern(w)).collect();
                 let idx = u32::try_from(d.actors.len()).unwrap_or(u32::MAX);
-                d.actor_needs_capital.push(a.name.chars().next().is_some_and(char::is_uppercase));
+                // (A PETRARCH name written with its article, "THE_SHIRE", also matches "the
+                // Shire": PETRARCH's names are all capitals.)
+                let article = layer.petrarch && key.first().is_some_and(|w| w == "the") && key.len() > 1;
+                d.actor_needs_capital.push(!article && a.name.chars().next().is_some_and(char::is_uppercase));
                 d.actors.push(a.clone());
                 d.actor_trie.insert(&ids, idx);
             }
