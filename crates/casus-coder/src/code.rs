@@ -315,7 +315,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
         let mut p = pos;
-        while p < self.toks.len() && matches!(self.toks[p].class, Class::Adv | Class::PossPron | Class::Det) {
+        // (Also past a prefix: "an anti- Gondor parade".)
+        while p < self.toks.len()
+            && (matches!(self.toks[p].class, Class::Adv | Class::PossPron | Class::Det)
+                || self.prefix_hyphen(p)
+                || self.prefix_hyphen(p + 1))
+        {
             p += 1;
         }
         // A bare possessive ("its", "their") is not an object.
@@ -382,6 +387,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// blank, a prefix ("an anti- Gondor parade"), not a dash.
     fn prefix_hyphen(&self, k: usize) -> bool {
         k > 0
+            && k < self.toks.len()
             && self.toks[k].text == "-"
             && self.toks[k - 1].span.end == self.toks[k].span.start
             && self.toks.get(k + 1).is_some_and(|n| n.span.start > self.toks[k].span.end)
@@ -789,7 +795,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             CItem::Target | CItem::Source => {
                 let is_target = matches!(items[k - 1], CItem::Target);
                 let mut p = pos;
-                while p > 0 && matches!(self.toks[p - 1].class, Class::Adv | Class::Be | Class::Have | Class::Modal) {
+                // (PETRARCH: also past "seen to": "Gollum was seen to break in".)
+                let petrarch = self.dict.is_petrarch();
+                while p > 0
+                    && (matches!(self.toks[p - 1].class, Class::Adv | Class::Be | Class::Have | Class::Modal)
+                        || (petrarch
+                            && self.tok_np[p - 1].is_none()
+                            && (self.toks[p - 1].class == Class::To || self.toks[p - 1].participle)))
+                {
                     p -= 1;
                 }
                 // "the European Union (EU) agree": a parenthesis after the actor.
@@ -805,7 +818,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 } else {
                     next.source = Some(npi);
                 }
-                self.match_before(items, k - 1, self.nps[npi].start, next)
+                // ("- NOTED + *": "noted that Cirith Ungol regretted", PETRARCH.)
+                let start = self.nps[npi].start;
+                let start = if self.dict.is_petrarch() && start > 0 && self.toks[start - 1].lower == "that" {
+                    start - 1
+                } else {
+                    start
+                };
+                self.match_before(items, k - 1, start, next)
             }
             CItem::Gap(g) | CItem::Skip(g) => {
                 let mut best: Option<PMatch> = None;
@@ -1985,9 +2005,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return out;
         }
         // A sports word that is part of an actor's name ("the Arab League") does not count.
-        if let Some((_, cue)) =
-            self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none())
-        {
+        // (PETRARCH leaves sports to its discard list.)
+        let sports = self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none());
+        if let Some((_, cue)) = sports.filter(|_| !self.dict.is_petrarch()) {
             self.notes.push(format!("sports report (\"{}\"): no events", cue.text));
             return out;
         }
