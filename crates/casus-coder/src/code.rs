@@ -3,6 +3,7 @@
 
 use casus_core::{ActorCode, CameoCode, Span};
 use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
+use rustc_hash::FxHashMap;
 
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
@@ -200,13 +201,13 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub notes: Vec<String>,
     consumed: Vec<bool>,
     tok_np: Vec<Option<usize>>,
-    /// The Bloom signature of the same words.
+    /// The Bloom signature of `present`.
     present_sig: Signature,
     /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma),
-    /// as a bit set.
-    present_bits: Vec<u64>,
-    /// Each pattern's signature of required words.
-    pattern_sigs: &'s [PatternSig],
+    /// distinct and sorted.
+    present: Vec<WordId>,
+    /// Each pattern's signature of required words, and the per-head indexes.
+    index: &'s PatternIndex,
 }
 
 /// A 256-bit Bloom signature of a set of word ids: a pattern whose required words set a bit
@@ -231,6 +232,61 @@ impl PatternSig {
 fn sig_bit(w: WordId) -> (usize, u64) {
     let h = u64::from(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
     ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+/// The patterns of one head, for quick selection: those that require some word are
+/// bucketed under the rarest such word, so a sentence tries only the buckets of words it
+/// has (a head like PETRARCH's SAY has thousands of patterns).
+#[derive(Debug, Default)]
+pub(crate) struct HeadIndex {
+    /// Patterns that require no single word.
+    free: Vec<u32>,
+    /// Patterns by one word each requires.
+    keyed: FxHashMap<WordId, Vec<u32>>,
+    /// Whether some pattern of the head is listed for one verb form only ("LEFT").
+    has_forms: bool,
+}
+
+/// Indexes of the dictionary's patterns: their signatures, and one [`HeadIndex`] per head
+/// list (keyed by the list's address in the dictionary, which the coder keeps alive).
+#[derive(Debug, Default)]
+pub(crate) struct PatternIndex {
+    pub sigs: Vec<PatternSig>,
+    heads: FxHashMap<usize, HeadIndex>,
+}
+
+impl PatternIndex {
+    pub(crate) fn new(dict: &Dictionary) -> PatternIndex {
+        let sigs = pattern_signatures(dict);
+        // How many patterns require each word: the rarest makes the best key.
+        let mut count: FxHashMap<WordId, u32> = FxHashMap::default();
+        for cp in dict.patterns() {
+            for group in &cp.required {
+                if let [w] = group.as_slice() {
+                    *count.entry(*w).or_default() += 1;
+                }
+            }
+        }
+        let mut heads = FxHashMap::default();
+        for list in dict.head_lists() {
+            let mut ix = HeadIndex::default();
+            for &pi in list {
+                let cp = dict.pattern(pi);
+                ix.has_forms |= cp.pattern.form.is_some();
+                let key = cp
+                    .required
+                    .iter()
+                    .filter_map(|g| if let [w] = g.as_slice() { Some(*w) } else { None })
+                    .min_by_key(|w| count.get(w).copied().unwrap_or(0));
+                match key {
+                    Some(w) => ix.keyed.entry(w).or_default().push(pi),
+                    None => ix.free.push(pi),
+                }
+            }
+            heads.insert(list.as_ptr() as usize, ix);
+        }
+        PatternIndex { sigs, heads }
+    }
 }
 
 /// The signatures of each pattern's required words.
@@ -269,7 +325,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         doc_text: &'a str,
         memory: &'s [Antecedent],
         country: Option<&'s str>,
-        pattern_sigs: &'s [PatternSig],
+        index: &'s PatternIndex,
     ) -> Self {
         let mut present: Vec<WordId> =
             toks.iter().flat_map(|t| [t.word, t.noun, t.verb]).filter(|&w| w != crate::annotate::NONE).collect();
@@ -296,21 +352,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             notes: Vec::new(),
             consumed: vec![false; toks.len()],
             tok_np,
-            present_bits: {
-                let mut bits = vec![0u64; present.last().map_or(0, |&w| w as usize / 64 + 1)];
-                for &w in &present {
-                    bits[w as usize / 64] |= 1 << (w % 64);
-                }
-                bits
-            },
             present_sig,
-            pattern_sigs,
+            present,
+            index,
         }
     }
 
     /// Whether a token of the sentence carries the word id.
     fn has_word(&self, w: WordId) -> bool {
-        self.present_bits.get(w as usize / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+        let (i, b) = sig_bit(w);
+        self.present_sig[i] & b != 0 && self.present.binary_search(&w).is_ok()
     }
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
@@ -1933,16 +1984,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn try_patterns(&self, head: usize, list: &[u32]) -> Vec<(PMatch, &'s CompiledPattern)> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
+        let ix = self.index.heads.get(&(list.as_ptr() as usize));
+        // Only the patterns whose key word the sentence has, in dictionary order.
+        let selected: Vec<u32>;
+        let list = match ix {
+            Some(ix) if list.len() > 8 => {
+                let mut sel = ix.free.clone();
+                for w in &self.present {
+                    if let Some(b) = ix.keyed.get(w) {
+                        sel.extend_from_slice(b);
+                    }
+                }
+                sel.sort_unstable();
+                selected = sel;
+                &selected[..]
+            }
+            _ => list,
+        };
         // A verb the dictionary lists in this very form ("LEFT") takes only its own patterns.
         let lower = self.toks[head].lower.as_str();
-        let exact = list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
+        let has_forms = ix.is_none_or(|ix| ix.has_forms);
+        let exact = has_forms && list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
         for &pi in list {
-            let form = self.dict.pattern(pi).pattern.form.as_deref();
-            if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
-                continue;
+            if has_forms {
+                let form = self.dict.pattern(pi).pattern.form.as_deref();
+                if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
+                    continue;
+                }
             }
             // A pattern needing a word the sentence lacks cannot match.
-            if self.pattern_sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
+            if self.index.sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
                 continue;
             }
             let cp = self.dict.pattern(pi);
