@@ -123,6 +123,7 @@ fn discard_finder(discards: &[Discard]) -> Option<aho_corasick::AhoCorasick> {
     }
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(discards.iter().map(|x| x.phrase.as_str()))
         .ok()
 }
