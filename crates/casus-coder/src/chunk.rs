@@ -747,8 +747,14 @@ impl Chunker<'_> {
             }
             // Countries of the place phrase, and of places coordinated with it
             // ("lawmakers in Fornost and Gondor").
+            let petrarch = self.dict.is_petrarch();
             let place_country = |np: &Np| -> Option<String> {
                 match (np.members.len(), np.members.first()) {
+                    // PETRARCH appends the role to the whole code ("activists of Gonzo GMO"
+                    // → GONGMOOPP).
+                    (1, Some(m)) if petrarch && m.kind == MemberKind::Named(ActorKind::Other) => {
+                        m.code.as_ref().filter(|c| c.has_country()).map(ToString::to_string)
+                    }
                     (1, Some(m)) if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country() || kind == ActorKind::Other) => {
                         m.code
                             .as_ref()

@@ -811,7 +811,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         p = open;
                     }
                 }
-                let npi = self.nps.iter().position(|np| np.end == p || np.end == pos)?;
+                let npi = self.nps.iter().position(|np| np.end == p || np.end == pos).or_else(|| {
+                    // (PETRARCH: the owner of the phrase before the verb, "Ithilen's palace
+                    // guard militia was freed".)
+                    let mut q = p;
+                    while petrarch && q > 0 && self.toks[q - 1].class == Class::Word && self.tok_np[q - 1].is_none() {
+                        q -= 1;
+                    }
+                    (petrarch && q < p && q > 0 && self.toks[q - 1].class == Class::PossMark)
+                        .then(|| self.nps.iter().position(|np| np.end == q - 1 || np.end == q))
+                        .flatten()
+                })?;
                 let mut next = PMatch { score: acc.score + 1, ..acc };
                 if is_target {
                     next.target = Some(npi);
