@@ -397,8 +397,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
     }
 
+    /// Whether a token is the pattern word `w`: its surface form, noun or verb lemma;
+    /// only the surface form with PETRARCH dictionaries, whose words match as written.
+    fn tok_is(&self, t: &Tok<'_>, w: WordId) -> bool {
+        if self.dict.is_petrarch() {
+            t.word == w
+        } else {
+            t.is(w)
+        }
+    }
+
     fn matches_phrase(&self, pos: usize, phrase: &[WordId]) -> bool {
-        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
+        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| self.tok_is(t, w)))
     }
 
     fn match_items(&self, items: &[CItem], k: usize, pos: usize, acc: PMatch) -> Option<PMatch> {
@@ -514,7 +524,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // A gap before words: nothing to do unless one of them is near.
                 if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
                     let window = pos..(pos + usize::from(*g) + 4).min(n);
-                    if !window.into_iter().any(|p| alts.iter().any(|a| a.first().is_some_and(|&w| self.toks[p].is(w))))
+                    if !window
+                        .into_iter()
+                        .any(|p| alts.iter().any(|a| a.first().is_some_and(|&w| self.tok_is(&self.toks[p], w))))
                     {
                         return None;
                     }
