@@ -91,10 +91,20 @@ impl Chunker<'_> {
         let first = *usable.first()?;
         let entry = |i: u32| self.dict.actor(i);
         let pick = match self.date {
+            // Of the ranges that hold the date, one that starts on it (a hand-over day
+            // belongs to the new holder), else the narrowest (an embedded range wins).
             Some(d) => usable
                 .iter()
                 .copied()
-                .find(|&i| entry(i).dates.is_some_and(|r| r.contains(d)))
+                .filter(|&i| entry(i).dates.is_some_and(|r| r.contains(d)))
+                .min_by_key(|&i| {
+                    let r = entry(i).dates.unwrap_or_default();
+                    let len = match (r.start, r.end) {
+                        (Some(s), Some(e)) => e.to_days() - s.to_days(),
+                        _ => i64::MAX,
+                    };
+                    (r.start != Some(d), len)
+                })
                 .or_else(|| usable.iter().copied().find(|&i| entry(i).dates.is_none())),
             None => usable
                 .iter()

@@ -954,16 +954,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "allowed that Mordor isn't ...": PETRARCH takes the subject of a complement
         // clause as the target.
         // ("expressed hopes on Thursday that Osgiliath ...": past a time phrase.)
-        let that = (from..(from + 4).min(n)).find(|&q| self.toks[q].lower == "that").filter(|&q| {
-            self.toks[from..q].iter().enumerate().all(|(o, t)| {
-                self.tok_np[from + o].is_none()
-                    && matches!(t.class, Class::Prep | Class::Word | Class::Number | Class::Det)
-            })
-        });
+        // ("begun to question whether he really has much of a future with the Morgul Orcs":
+        // PETRARCH resolves no pronoun, so the first named actor of the clause.)
+        let that = (from..(from + 4).min(n))
+            .find(|&q| matches!(self.toks[q].lower.as_str(), "that" | "whether"))
+            .filter(|&q| {
+                self.toks[from..q].iter().enumerate().all(|(o, t)| {
+                    self.tok_np[from + o].is_none()
+                        && matches!(t.class, Class::Prep | Class::Word | Class::Number | Class::Det)
+                })
+            });
         if let Some(q) = that.filter(|_| self.dict.is_petrarch()) {
             k = q + 1;
             if let Some(npi) = self.tok_np.get(k).copied().flatten() {
-                return Some(npi);
+                if !self.nps[npi].members.iter().all(|m| m.kind == MemberKind::Pronoun) {
+                    return Some(npi);
+                }
+                return (k..n)
+                    .take_while(|&x| !self.boundary(&self.toks[x]) && self.toks[x].class != Class::Comma)
+                    .filter_map(|x| self.tok_np[x])
+                    .find(|&np| !self.nps[np].members.iter().any(|m| m.kind == MemberKind::Pronoun));
             }
         }
         while k < n && k < from + 10 {
