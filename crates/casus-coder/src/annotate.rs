@@ -103,6 +103,10 @@ fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> 
             info.set_verb(lex, lower, lemma, dict.word(lemma).unwrap_or(NONE));
         }
         info.pos = lex.pos_tags(lower);
+        // A verb the lemma tables lack but the dictionary lists as written ("overcome").
+        if info.verb == NONE && word != NONE && !dict.verb_patterns(word).is_empty() {
+            info.verb = word;
+        }
         // A hyphenated verb the lemma tables lack ("test-fired") reads as its last part's
         // verb when the dictionary has the compound ("test-fire").
         if info.verb_lemma.is_none() {

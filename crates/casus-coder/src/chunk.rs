@@ -91,10 +91,20 @@ impl Chunker<'_> {
         let first = *usable.first()?;
         let entry = |i: u32| self.dict.actor(i);
         let pick = match self.date {
+            // Of the ranges that hold the date, one that starts on it (a hand-over day
+            // belongs to the new holder), else the narrowest (an embedded range wins).
             Some(d) => usable
                 .iter()
                 .copied()
-                .find(|&i| entry(i).dates.is_some_and(|r| r.contains(d)))
+                .filter(|&i| entry(i).dates.is_some_and(|r| r.contains(d)))
+                .min_by_key(|&i| {
+                    let r = entry(i).dates.unwrap_or_default();
+                    let len = match (r.start, r.end) {
+                        (Some(s), Some(e)) => e.to_days() - s.to_days(),
+                        _ => i64::MAX,
+                    };
+                    (r.start != Some(d), len)
+                })
                 .or_else(|| usable.iter().copied().find(|&i| entry(i).dates.is_none())),
             None => usable
                 .iter()
@@ -747,8 +757,14 @@ impl Chunker<'_> {
             }
             // Countries of the place phrase, and of places coordinated with it
             // ("lawmakers in Fornost and Gondor").
+            let petrarch = self.dict.is_petrarch();
             let place_country = |np: &Np| -> Option<String> {
                 match (np.members.len(), np.members.first()) {
+                    // PETRARCH appends the role to the whole code ("activists of Gonzo GMO"
+                    // → GONGMOOPP).
+                    (1, Some(m)) if petrarch && m.kind == MemberKind::Named(ActorKind::Other) => {
+                        m.code.as_ref().filter(|c| c.has_country()).map(ToString::to_string)
+                    }
                     (1, Some(m)) if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country() || kind == ActorKind::Other) => {
                         m.code
                             .as_ref()

@@ -448,8 +448,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         matches!(t.class, Class::Break | Class::End | Class::Quote | Class::Paren)
     }
 
+    /// Whether a token is the pattern word `w`: its surface form, noun or verb lemma;
+    /// only the surface form with PETRARCH dictionaries, whose words match as written.
+    fn tok_is(&self, t: &Tok<'_>, w: WordId) -> bool {
+        if self.dict.is_petrarch() {
+            t.word == w
+        } else {
+            t.is(w)
+        }
+    }
+
     fn matches_phrase(&self, pos: usize, phrase: &[WordId]) -> bool {
-        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| t.is(w)))
+        phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| self.tok_is(t, w)))
     }
 
     fn match_items(&self, items: &[CItem], k: usize, pos: usize, acc: PMatch) -> Option<PMatch> {
@@ -565,7 +575,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // A gap before words: nothing to do unless one of them is near.
                 if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
                     let window = pos..(pos + usize::from(*g) + 4).min(n);
-                    if !window.into_iter().any(|p| alts.iter().any(|a| a.first().is_some_and(|&w| self.toks[p].is(w))))
+                    if !window
+                        .into_iter()
+                        .any(|p| alts.iter().any(|a| a.first().is_some_and(|&w| self.tok_is(&self.toks[p], w))))
                     {
                         return None;
                     }
@@ -862,7 +874,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         p = open;
                     }
                 }
-                let npi = self.nps.iter().position(|np| np.end == p || np.end == pos)?;
+                let npi = self.nps.iter().position(|np| np.end == p || np.end == pos).or_else(|| {
+                    // (PETRARCH: the owner of the phrase before the verb, "Ithilen's palace
+                    // guard militia was freed".)
+                    let mut q = p;
+                    while petrarch && q > 0 && self.toks[q - 1].class == Class::Word && self.tok_np[q - 1].is_none() {
+                        q -= 1;
+                    }
+                    (petrarch && q < p && q > 0 && self.toks[q - 1].class == Class::PossMark)
+                        .then(|| self.nps.iter().position(|np| np.end == q - 1 || np.end == q))
+                        .flatten()
+                })?;
                 let mut next = PMatch { score: acc.score + 1, ..acc };
                 if is_target {
                     next.target = Some(npi);
@@ -983,16 +1005,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "allowed that Mordor isn't ...": PETRARCH takes the subject of a complement
         // clause as the target.
         // ("expressed hopes on Thursday that Osgiliath ...": past a time phrase.)
-        let that = (from..(from + 4).min(n)).find(|&q| self.toks[q].lower == "that").filter(|&q| {
-            self.toks[from..q].iter().enumerate().all(|(o, t)| {
-                self.tok_np[from + o].is_none()
-                    && matches!(t.class, Class::Prep | Class::Word | Class::Number | Class::Det)
-            })
-        });
+        // ("begun to question whether he really has much of a future with the Morgul Orcs":
+        // PETRARCH resolves no pronoun, so the first named actor of the clause.)
+        let that = (from..(from + 4).min(n))
+            .find(|&q| matches!(self.toks[q].lower.as_str(), "that" | "whether"))
+            .filter(|&q| {
+                self.toks[from..q].iter().enumerate().all(|(o, t)| {
+                    self.tok_np[from + o].is_none()
+                        && matches!(t.class, Class::Prep | Class::Word | Class::Number | Class::Det)
+                })
+            });
         if let Some(q) = that.filter(|_| self.dict.is_petrarch()) {
             k = q + 1;
             if let Some(npi) = self.tok_np.get(k).copied().flatten() {
-                return Some(npi);
+                if !self.nps[npi].members.iter().all(|m| m.kind == MemberKind::Pronoun) {
+                    return Some(npi);
+                }
+                return (k..n)
+                    .take_while(|&x| !self.boundary(&self.toks[x]) && self.toks[x].class != Class::Comma)
+                    .filter_map(|x| self.tok_np[x])
+                    .find(|&np| !self.nps[np].members.iter().any(|m| m.kind == MemberKind::Pronoun));
             }
         }
         while k < n && k < from + 10 {

@@ -34,8 +34,9 @@ use crate::Diagnostic;
 /// - `[CODE]`: no restriction: the default when no dated code of the name applies.
 /// - `[CODE >d]`: from `d` on (inclusive).
 /// - `[CODE <d]`: before `d` (the day before `d` is the last).
-/// - `[CODE a-b]`: from `a` up to the day before `b`, so a hand-over date that ends one
-///   range and starts the next belongs to the next one only; `a-a` is the one day `a`.
+/// - `[CODE a-b]`: from `a` to `b`, both included, as PETRARCH's unit tests expect; a
+///   hand-over date that ends one range and starts the next goes to the next one, and a
+///   range inside another wins over it (the coder's choice).
 /// - `[CODE d]` (no operator, rare): read as `>d`, with a warning (PETRARCH ignores the
 ///   date).
 ///
@@ -202,11 +203,9 @@ fn parse_code_spec(spec: &str) -> Result<CodeSpec, String> {
         if end < start {
             return Err(format!("[{spec}]: the range ends before it starts"));
         }
-        DateRange {
-            start: Some(start),
-            // `a-a` is that one day (PETRARCH-2's half-open test never matches it).
-            end: Some(if end == start { end } else { day_before(end) }),
-        }
+        // Both days included, as PETRARCH's unit tests expect ("upper bound of embedded
+        // interval restriction", DATE-11).
+        DateRange { start: Some(start), end: Some(end) }
     } else {
         let d = date(&date_raw)?;
         notes.push(format!("[{spec}]: a date without '<', '>' or '-' is read as '>{date_raw}' (from that date)"));
@@ -266,14 +265,14 @@ mod tests {
         assert_eq!(e.actors.len(), 6 + 2 + 1);
         let k = &e.actors[..3];
         assert_eq!(k[0].code.as_str(), "AFGELI");
-        assert_eq!(k[0].dates, Some(DateRange { start: Some(ymd(1975, 1, 1)), end: Some(ymd(1999, 12, 31)) }));
+        assert_eq!(k[0].dates, Some(DateRange { start: Some(ymd(1975, 1, 1)), end: Some(ymd(2000, 1, 1)) }));
         assert_eq!(k[1].dates, Some(DateRange { start: Some(ymd(2001, 12, 22)), end: None }));
         assert_eq!(k[2].dates, None);
         assert_eq!(e.actors[3].name, "KARZAI");
         let g = &e.actors[6..8];
         assert_eq!(g[0].dates, Some(DateRange { start: None, end: Some(ymd(1995, 5, 31)) }));
         assert_eq!(g[1].dates.and_then(|r| r.start), Some(ymd(1995, 6, 1)));
-        assert_eq!(g[1].dates.and_then(|r| r.end), Some(ymd(1999, 8, 14)));
+        assert_eq!(g[1].dates.and_then(|r| r.end), Some(ymd(1999, 8, 15)));
         // The undated-operator form is read as "from" with a warning.
         assert_eq!(e.actors[8].dates.and_then(|r| r.start), Some(ymd(2012, 12, 4)));
         assert_eq!(d.len(), 1, "{d:?}");

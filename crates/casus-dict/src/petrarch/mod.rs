@@ -309,12 +309,10 @@ pub(crate) fn parse_date(s: &str) -> Result<(Date, Option<String>), String> {
 }
 
 /// The matching tokens of one dictionary word or phrase: tokenized like text, lower
-/// case, plural nouns made singular.
-pub(crate) fn word_tokens(lemmas: &casus_text::Lexicon, w: &str) -> Vec<String> {
+/// case. They match the text's words as written, as in PETRARCH ("RESOLUTION" is not
+/// "resolutions").
+pub(crate) fn word_tokens(w: &str) -> Vec<String> {
     crate::compile::name_key(&w.replace('_', " "))
-        .into_iter()
-        .map(|t| lemmas.noun_singular(&t).map_or(t, str::to_owned))
-        .collect()
 }
 
 #[cfg(test)]
@@ -354,8 +352,7 @@ mod tests {
     #[test]
     fn phrase_text_and_tokens() {
         assert_eq!(phrase_text("AFGHAN_NATIONAL_ARMY_ "), "AFGHAN NATIONAL ARMY");
-        let lemmas = casus_text::Lexicon::embedded();
-        assert_eq!(word_tokens(lemmas, "PRIME_MINISTERS"), ["prime", "minister"]);
+        assert_eq!(word_tokens("PRIME_MINISTERS"), ["prime", "ministers"]);
     }
 
     proptest::proptest! {

@@ -50,7 +50,8 @@ const MAX_ALTERNATIVES: usize = 4096;
 ///   `{noun phrase}`, become one [`Item::Phrase`] of consecutive words; words separated
 ///   by spaces become separate phrases (the coder may skip a few modifiers before each).
 ///   PETRARCH-2 `(...)` prepositional phrases group their words without making them
-///   optional. `A/B` is either word. Words are matched as lemmas (plural nouns singular).
+///   optional. `A/B` is either word. Words match the text's words as written (PETRARCH
+///   does not stem: `RESOLUTION` is not "resolutions").
 /// - `&NAME` is replaced by the synset's members (phrase alternatives; a synset used next
 ///   to other words joined by `_` multiplies out). Synset names may contain `_`
 ///   (`&FIGHT_OF_WORDS`); the longest defined name wins. Synsets may contain synsets.
@@ -79,8 +80,8 @@ pub fn parse_petrarch_verbs(text: &str, file: &Arc<str>, out: &mut Entries, diag
     let lemmas = casus_text::Lexicon::embedded();
     let lines = clean_lines(text, true);
     let petrarch2 = lines.iter().any(|l| l.text.starts_with('-') && !l.text.starts_with("---") && l.text.contains('('));
-    let synsets = collect_synsets(&lines, lemmas, &mut sink);
-    let cx = Cx { synsets: &synsets, lemmas, petrarch2 };
+    let synsets = collect_synsets(&lines, &mut sink);
+    let cx = Cx { synsets: &synsets, petrarch2 };
     let mut tallies = Tallies::default();
     let mut block: Option<Block> = None;
     let mut in_synset = false;
@@ -157,7 +158,6 @@ struct Tallies {
 /// What a pattern needs to be read.
 struct Cx<'a> {
     synsets: &'a HashMap<String, Vec<Vec<String>>>,
-    lemmas: &'static casus_text::Lexicon,
     petrarch2: bool,
 }
 
@@ -328,11 +328,7 @@ impl Block {
 
 /// Reads the synset definitions (`&NAME` then `+member` lines), expanding synsets used
 /// inside synsets. Names are stored without `&` and without a trailing `_`.
-fn collect_synsets(
-    lines: &[Line],
-    lemmas: &casus_text::Lexicon,
-    sink: &mut Sink<'_>,
-) -> HashMap<String, Vec<Vec<String>>> {
+fn collect_synsets(lines: &[Line], sink: &mut Sink<'_>) -> HashMap<String, Vec<Vec<String>>> {
     // name → (line, members as written)
     let mut raw: HashMap<String, (usize, Vec<(usize, String)>)> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -367,7 +363,7 @@ fn collect_synsets(
     let mut done: HashMap<String, Vec<Vec<String>>> = HashMap::new();
     for name in &order {
         let mut stack = Vec::new();
-        resolve_synset(name, &raw, lemmas, &mut done, &mut stack, sink);
+        resolve_synset(name, &raw, &mut done, &mut stack, sink);
     }
     done
 }
@@ -377,7 +373,6 @@ type RawSynsets = HashMap<String, (usize, Vec<(usize, String)>)>;
 fn resolve_synset(
     name: &str,
     raw: &RawSynsets,
-    lemmas: &casus_text::Lexicon,
     done: &mut HashMap<String, Vec<Vec<String>>>,
     stack: &mut Vec<String>,
     sink: &mut Sink<'_>,
@@ -398,12 +393,12 @@ fn resolve_synset(
                 if stack.iter().any(|s| s == inner) {
                     sink.warn(*line, format!("synset &{name} contains itself through &{inner}"));
                 } else {
-                    resolve_synset(inner, raw, lemmas, done, stack, sink);
+                    resolve_synset(inner, raw, done, stack, sink);
                 }
             }
         }
         let parts: Vec<&str> = m.split(|c: char| c == '_' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
-        match phrase_alternatives(&parts, done, lemmas) {
+        match phrase_alternatives(&parts, done) {
             Ok(Some(a)) => {
                 for x in a {
                     if !alts.contains(&x) {
@@ -427,12 +422,11 @@ fn resolve_synset(
 fn phrase_alternatives(
     parts: &[&str],
     synsets: &HashMap<String, Vec<Vec<String>>>,
-    lemmas: &casus_text::Lexicon,
 ) -> Result<Option<Vec<Vec<String>>>, String> {
     let mut run: Option<Vec<Vec<String>>> = None;
     let mut i = 0;
     while i < parts.len() {
-        let (alts, used) = word_or_synset(&parts[i..], synsets, lemmas)?;
+        let (alts, used) = word_or_synset(&parts[i..], synsets)?;
         i += used;
         if let Some(a) = alts {
             run = Some(match run {
@@ -450,7 +444,6 @@ fn phrase_alternatives(
 fn word_or_synset(
     parts: &[&str],
     synsets: &HashMap<String, Vec<Vec<String>>>,
-    lemmas: &casus_text::Lexicon,
 ) -> Result<(Option<Vec<Vec<String>>>, usize), String> {
     let p = parts[0];
     if let Some(first) = p.strip_prefix('&') {
@@ -471,7 +464,7 @@ fn word_or_synset(
             None => Err(format!("undefined synset {p}")),
         };
     }
-    let alts: Vec<Vec<String>> = p.split('/').map(|w| word_tokens(lemmas, w)).filter(|t| !t.is_empty()).collect();
+    let alts: Vec<Vec<String>> = p.split('/').map(word_tokens).filter(|t| !t.is_empty()).collect();
     Ok((if alts.is_empty() { None } else { Some(alts) }, 1))
 }
 
@@ -689,7 +682,7 @@ fn atoms(tok: &str, cx: &Cx<'_>, run: &mut Option<Vec<Vec<String>>>, elems: &mut
             i += 1;
             continue;
         }
-        let (alts, used) = word_or_synset(&parts[i..], cx.synsets, cx.lemmas)
+        let (alts, used) = word_or_synset(&parts[i..], cx.synsets)
             .map_err(|e| Skip::Warn(format!("{e}: pattern skipped, as PETRARCH does")))?;
         i += used;
         if let Some(a) = alts {
@@ -758,9 +751,8 @@ fn parse_verb_line(t: &str, lemmas: &casus_text::Lexicon) -> Result<(VerbSpec, V
             None => (head, None),
         }
     };
-    let words = |ps: &[&str]| -> Vec<String> {
-        ps.iter().flat_map(|p| word_tokens(lemmas, p.trim_start_matches('+'))).collect()
-    };
+    let words =
+        |ps: &[&str]| -> Vec<String> { ps.iter().flat_map(|p| word_tokens(p.trim_start_matches('+'))).collect() };
     let mut before_words = words(&parts[..vi]);
     before_words.extend(verb_tokens);
     let after_words = words(&parts[vi + 1..]);
@@ -872,7 +864,7 @@ CO-OPERATE
         assert_eq!(cur.origin.line, 21);
         let banned = grant[2];
         assert_eq!(banned.before, [Item::Source]);
-        assert_eq!(banned.items, [Item::Gap(WORD_SKIP), ph(&["to"]), Item::Gap(WORD_SKIP), ph(&["banned", "party"])]);
+        assert_eq!(banned.items, [Item::Gap(WORD_SKIP), ph(&["to"]), Item::Gap(WORD_SKIP), ph(&["banned", "parties"])]);
         let paired = grant[3];
         assert_eq!(paired.code, code("042"));
         assert_eq!(paired.id, "test.verbs.txt:23 [042:043]");
@@ -915,7 +907,7 @@ CO-OPERATE
             arrest[1].before[0],
             Item::Phrase(vec![
                 vec!["army".into(), "patrol".into()],
-                vec!["armed".into(), "force".into(), "patrol".into()]
+                vec!["armed".into(), "forces".into(), "patrol".into()]
             ])
         );
         assert_eq!(arrest[1].before[1], Item::Gap(WORD_SKIP));
@@ -949,8 +941,8 @@ CO-OPERATE
             [
                 Item::Gap(WORD_SKIP),
                 Item::Phrase(vec![
-                    vec!["new".into(), "military".into(), "relation".into()],
-                    vec!["new".into(), "economic".into(), "relation".into()]
+                    vec!["new".into(), "military".into(), "relations".into()],
+                    vec!["new".into(), "economic".into(), "relations".into()]
                 ])
             ]
         );
