@@ -1720,6 +1720,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 if np.prep.is_some() || np.possessive || np.aside {
                     continue;
                 }
+                // "demanded that Canada release her ... and warned of consequences": a
+                // coordinated verb shares the main clause's subject, not the subject of a
+                // "that" clause on the way.
+                let coordinated = i > 0 && self.toks[i - 1].lower == "and";
+                if coordinated && np.start > 0 && self.toks[np.start - 1].lower == "that" {
+                    continue;
+                }
                 // An object of another verb ("attacked Y and shelled Z") unless that verb
                 // takes a clause ("said Y attacked Z").
                 // ("accused two officials": past a number or determiner.)
@@ -1790,7 +1797,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             return Some(npi);
                         }
                     }
-                    if t.lower == "that" {
+                    // (A coordinated verb looks past a "that" clause to the main subject.)
+                    if t.lower == "that" && !(i > 0 && self.toks[i - 1].lower == "and") {
                         return None;
                     }
                 }
@@ -2245,6 +2253,35 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
+        // "demanded that Canada release her and warned of grave consequences": a coordinated
+        // verbal act without a target of its own has its partner's target.
+        for k in 0..out.len() {
+            if out[k].target.is_some() || matches!(out[k].code.root_number(), 14 | 15) || out[k].code.root_number() > 17
+            {
+                continue;
+            }
+            let at = self.toks.iter().position(|t| t.span.start == out[k].verb.start);
+            if !at.is_some_and(|a| a > 0 && self.toks[a - 1].lower == "and") {
+                continue;
+            }
+            let partner = out[..k]
+                .iter()
+                .rev()
+                .find(|c| c.source.code == out[k].source.code && c.target.is_some())
+                .and_then(|c| c.target.clone());
+            // (Not when that would repeat the partner's act: "gave in to pressure and dropped
+            // its objection" is one concession.)
+            let repeats = partner.as_ref().is_some_and(|p| {
+                out[..k].iter().any(|c| {
+                    c.source.code == out[k].source.code
+                        && c.target.as_ref().is_some_and(|t| t.code == p.code)
+                        && c.code.root() == out[k].code.root()
+                })
+            });
+            if partner.is_some() && !repeats {
+                out[k].target = partner;
+            }
+        }
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =
