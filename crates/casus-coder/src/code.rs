@@ -383,6 +383,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// With PETRARCH dictionaries, the possessive actor phrase that opens the phrase of
+    /// actor `npi` ("Ithilen's awful and evil minister Calimehtar"): only modifiers, "and"
+    /// and commas between.
+    fn petrarch_owner(&self, npi: usize) -> Option<usize> {
+        if !self.dict.is_petrarch() || self.nps[npi].prep.is_some() {
+            return None;
+        }
+        let mut b = self.nps[npi].start;
+        while b > 0
+            && self.tok_np[b - 1].is_none()
+            && (matches!(self.toks[b - 1].class, Class::Comma | Class::Adv)
+                || self.toks[b - 1].lower == "and"
+                || (self.toks[b - 1].class == Class::Word && !self.toks[b - 1].is_inflected_verb()))
+        {
+            b -= 1;
+        }
+        if b == self.nps[npi].start || b < 2 || self.toks[b - 1].class != Class::PossMark {
+            return None;
+        }
+        self.tok_np[b - 2].filter(|&o| self.nps[o].possessive && self.nps[o].prep.is_none())
+    }
+
     /// Whether token `k` is a hyphen attached to the word before it and followed by a
     /// blank, a prefix ("an anti- Gondor parade"), not a dash.
     fn prefix_hyphen(&self, k: usize) -> bool {
@@ -2262,6 +2284,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         };
         let sources = self.actors(snp, None);
+        let sources = match self.petrarch_owner(snp) {
+            // "Ithilen's awful and evil minister Calimehtar": PETRARCH's phrase is coded by
+            // its first actor, with the roles of the rest (ITHGOV).
+            Some(owner) => {
+                let roles: String = sources.first().map(|a| a.code.roles().collect()).unwrap_or_default();
+                self.actors(owner, None)
+                    .into_iter()
+                    .map(|mut a| {
+                        if let Some(c) = format!("{}{roles}", a.code).parse().ok().filter(|_| !roles.is_empty()) {
+                            a.code = c;
+                        }
+                        a
+                    })
+                    .collect()
+            }
+            None => sources,
+        };
         // The topic of the clause when nothing else is the target ("expressed concern over
         // the violence in Libya"); a compound subject instead acts on itself (below).
         // A compound subject takes the topic as target only when a preposition of partnership
