@@ -383,6 +383,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// With PETRARCH dictionaries, the actor phrases held by the subject phrase of the verb
+    /// at `i` whose head is no actor: possessives and "of" objects, from the start of the
+    /// clause ("Ithilen's sheep and goats of Gondor warned").
+    fn petrarch_held(&self, i: usize) -> Vec<usize> {
+        if !self.dict.is_petrarch() {
+            return Vec::new();
+        }
+        let mut b = i;
+        while b > 0 {
+            let t = &self.toks[b - 1];
+            let plain = t.class == Class::Word && !t.is_inflected_verb();
+            if !(self.tok_np[b - 1].is_some()
+                || plain
+                || matches!(t.class, Class::PossMark | Class::Det | Class::Adv)
+                || t.lower == "and"
+                || t.lower == "of")
+            {
+                break;
+            }
+            b -= 1;
+        }
+        let mut held: Vec<usize> = (b..i).filter_map(|k| self.tok_np[k]).collect();
+        held.dedup();
+        held.retain(|&np| {
+            let p = &self.nps[np];
+            p.possessive || p.prep.is_some_and(|q| self.toks[q].lower == "of")
+        });
+        held
+    }
+
     /// With PETRARCH dictionaries, the possessive actor phrase that opens the phrase of
     /// actor `npi` ("Ithilen's awful and evil minister Calimehtar"): only modifiers, "and"
     /// and commas between.
@@ -2275,6 +2305,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             None
         };
         let open_slot = m.target.is_none() && cp.pattern.has_target_slot() && !passive;
+        // PETRARCH: a subject phrase with no actor at its head is coded by the actors it
+        // holds ("Ithilen's sheep and goats of Gondor warned": ITH and GON).
+        let held = if source_np.is_none() && !noun && !passive { self.petrarch_held(subj_at) } else { Vec::new() };
+        let source_np = source_np.or_else(|| held.first().copied());
         let Some(snp) = source_np else {
             self.notes.push(format!(
                 "\"{}\": rule {rule} matched, but no source actor{}",
@@ -2301,6 +2335,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             None => sources,
         };
+        let mut sources = sources;
+        for &h in held.iter().skip(1) {
+            sources.extend(self.actors(h, None));
+        }
         // The topic of the clause when nothing else is the target ("expressed concern over
         // the violence in Libya"); a compound subject instead acts on itself (below).
         // A compound subject takes the topic as target only when a preposition of partnership
