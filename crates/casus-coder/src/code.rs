@@ -383,6 +383,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// Whether a noun follows `from` in its clause (an object or a prepositional phrase).
+    fn has_object(&self, from: usize) -> bool {
+        self.toks[from.min(self.toks.len())..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| !self.boundary(t) && !matches!(t.class, Class::Comma | Class::Sub | Class::Rel))
+            .any(|(o, t)| self.tok_np[from + o].is_some() || (t.class == Class::Word && !t.is_inflected_verb()))
+    }
+
     /// With PETRARCH dictionaries, the actor phrases held by the subject phrase of the verb
     /// at `i` whose head is no actor: possessives and "of" objects, from the start of the
     /// clause ("Ithilen's sheep and goats of Gondor warned").
@@ -2474,6 +2483,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if targets.is_empty() && open_slot && !root_allows_no_target(code) {
             self.notes
                 .push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
+            return;
+        }
+        // PETRARCH codes an event without a target actor only when the verb has an object
+        // ("burned down its embassy", "said on Saturday"), not for "said today".
+        if targets.is_empty() && self.dict.is_petrarch() && !self.has_object(m.end.max(i + 1)) {
+            self.notes.push(format!("\"{}\": rule {rule} matched, but no target and no object", t.text));
             return;
         }
         let mut made = 0;
