@@ -434,6 +434,67 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// Whether a noun follows `from` in its clause (an object or a prepositional phrase).
+    fn has_object(&self, from: usize) -> bool {
+        self.toks[from.min(self.toks.len())..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| !self.boundary(t) && !matches!(t.class, Class::Comma | Class::Sub | Class::Rel))
+            .any(|(o, t)| self.tok_np[from + o].is_some() || (t.class == Class::Word && !t.is_inflected_verb()))
+    }
+
+    /// With PETRARCH dictionaries, the actor phrases held by the subject phrase of the verb
+    /// at `i` whose head is no actor: possessives and "of" objects, from the start of the
+    /// clause ("Ithilen's sheep and goats of Gondor warned").
+    fn petrarch_held(&self, i: usize) -> Vec<usize> {
+        if !self.dict.is_petrarch() {
+            return Vec::new();
+        }
+        let mut b = i;
+        while b > 0 {
+            let t = &self.toks[b - 1];
+            let plain = t.class == Class::Word && !t.is_inflected_verb();
+            if !(self.tok_np[b - 1].is_some()
+                || plain
+                || matches!(t.class, Class::PossMark | Class::Det | Class::Adv)
+                || t.lower == "and"
+                || t.lower == "of")
+            {
+                break;
+            }
+            b -= 1;
+        }
+        let mut held: Vec<usize> = (b..i).filter_map(|k| self.tok_np[k]).collect();
+        held.dedup();
+        held.retain(|&np| {
+            let p = &self.nps[np];
+            p.possessive || p.prep.is_some_and(|q| self.toks[q].lower == "of")
+        });
+        held
+    }
+
+    /// With PETRARCH dictionaries, the possessive actor phrase that opens the phrase of
+    /// actor `npi` ("Ithilen's awful and evil minister Calimehtar"): only modifiers, "and"
+    /// and commas between.
+    fn petrarch_owner(&self, npi: usize) -> Option<usize> {
+        if !self.dict.is_petrarch() || self.nps[npi].prep.is_some() {
+            return None;
+        }
+        let mut b = self.nps[npi].start;
+        while b > 0
+            && self.tok_np[b - 1].is_none()
+            && (matches!(self.toks[b - 1].class, Class::Comma | Class::Adv)
+                || self.toks[b - 1].lower == "and"
+                || (self.toks[b - 1].class == Class::Word && !self.toks[b - 1].is_inflected_verb()))
+        {
+            b -= 1;
+        }
+        if b == self.nps[npi].start || b < 2 || self.toks[b - 1].class != Class::PossMark {
+            return None;
+        }
+        self.tok_np[b - 2].filter(|&o| self.nps[o].possessive && self.nps[o].prep.is_none())
+    }
+
     /// Whether token `k` is a hyphen attached to the word before it and followed by a
     /// blank, a prefix ("an anti- Gondor parade"), not a dash.
     fn prefix_hyphen(&self, k: usize) -> bool {
@@ -2427,6 +2488,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             None
         };
         let open_slot = m.target.is_none() && cp.pattern.has_target_slot() && !passive;
+        // PETRARCH: a subject phrase with no actor at its head is coded by the actors it
+        // holds ("Ithilen's sheep and goats of Gondor warned": ITH and GON).
+        let held = if source_np.is_none() && !noun && !passive { self.petrarch_held(subj_at) } else { Vec::new() };
+        let source_np = source_np.or_else(|| held.first().copied());
         let Some(snp) = source_np else {
             self.notes.push(format!(
                 "\"{}\": rule {rule} matched, but no source actor{}",
@@ -2436,6 +2501,27 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         };
         let sources = self.actors(snp, None);
+        let sources = match self.petrarch_owner(snp) {
+            // "Ithilen's awful and evil minister Calimehtar": PETRARCH's phrase is coded by
+            // its first actor, with the roles of the rest (ITHGOV).
+            Some(owner) => {
+                let roles: String = sources.first().map(|a| a.code.roles().collect()).unwrap_or_default();
+                self.actors(owner, None)
+                    .into_iter()
+                    .map(|mut a| {
+                        if let Some(c) = format!("{}{roles}", a.code).parse().ok().filter(|_| !roles.is_empty()) {
+                            a.code = c;
+                        }
+                        a
+                    })
+                    .collect()
+            }
+            None => sources,
+        };
+        let mut sources = sources;
+        for &h in held.iter().skip(1) {
+            sources.extend(self.actors(h, None));
+        }
         // The topic of the clause when nothing else is the target ("expressed concern over
         // the violence in Libya"); a compound subject instead acts on itself (below).
         // A compound subject takes the topic as target only when a preposition of partnership
@@ -2571,6 +2657,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if targets.is_empty() && open_slot && !root_allows_no_target(code) {
             self.notes
                 .push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
+            return;
+        }
+        // PETRARCH codes an event without a target actor only when the verb has an object
+        // ("burned down its embassy", "said on Saturday"), not for "said today".
+        if targets.is_empty() && self.dict.is_petrarch() && !self.has_object(m.end.max(i + 1)) {
+            self.notes.push(format!("\"{}\": rule {rule} matched, but no target and no object", t.text));
             return;
         }
         let mut made = 0;
