@@ -5,7 +5,7 @@ use casus_dict::{ActorKind, Dictionary, WordId};
 use casus_text::Lexicon;
 
 use crate::annotate::Tok;
-use crate::words::{is_group_anaphor, is_representative_head, is_title, pronoun_number, Class};
+use crate::words::{is_group_anaphor, is_number_word, is_representative_head, is_title, pronoun_number, Class};
 
 /// What a member of a noun phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,6 +215,29 @@ impl Chunker<'_> {
                     && toks.get(j + 1).is_some_and(|t| t.cap && t.class == Class::Word))
             });
         let agent = self.dict.agent_match(words, j);
+        // "thousands of people marched": a crowd counted in numbers is civilians (CVL);
+        // bare "people" is left out of the agent table on purpose.
+        if actor.is_none() && agent.is_none() && toks[j].lower == "people" && j > 0 && !self.dict.is_petrarch() {
+            let counted = toks[j - 1].class == Class::Number
+                || is_number_word(&toks[j - 1].lower)
+                || (j > 1
+                    && toks[j - 1].lower == "of"
+                    && matches!(toks[j - 2].lower.as_str(), "thousands" | "hundreds" | "dozens" | "tens" | "scores"));
+            if counted {
+                if let Ok(code) = "CVL".parse() {
+                    return Some(Comp {
+                        start: j,
+                        end: j + 1,
+                        kind: MemberKind::Agent,
+                        code,
+                        plural: true,
+                        how: how!(self, "a crowd (\"people\" counted)"),
+                        also: Vec::new(),
+                        prefix: false,
+                    });
+                }
+            }
+        }
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
@@ -254,6 +277,8 @@ impl Chunker<'_> {
         match t.class {
             Class::Adv => true,
             Class::Number => true,
+            // "Petro on Sunday accused Israel": a day is a time, not part of a name.
+            Class::Word if is_time_word(&t.lower) => false,
             Class::Word => {
                 if t.cap || t.lower.contains('-') || is_group_anaphor(&t.lower) {
                     return true;
@@ -287,7 +312,15 @@ impl Chunker<'_> {
         let mut j = i;
         let mut after_det = false;
         // (A name may start with its article: PETRARCH's "THE_SHIRE".)
-        while j < n && matches!(toks[j].class, Class::Det | Class::Number | Class::PossPron) && at[j].is_none() {
+        while j < n
+            && (matches!(toks[j].class, Class::Det | Class::Number | Class::PossPron)
+                || (is_number_word(&toks[j].lower)
+                    && !matches!(
+                        toks[j].lower.as_str(),
+                        "many" | "several" | "dozen" | "dozens" | "hundreds" | "thousands"
+                    )))
+            && at[j].is_none()
+        {
             if toks[j].class == Class::PossPron && j != i {
                 break;
             }
@@ -326,6 +359,9 @@ impl Chunker<'_> {
                 && t.is_verb_form()
                 && t.past
             {
+                return None;
+            }
+            if b > 0 && is_time_word(&toks[b - 1].lower) && !t.cap && t.is_verb_form() && t.past && !t.gerund {
                 return None;
             }
             let prev_noun = b.checked_sub(1).is_some_and(|k| {
@@ -1032,7 +1068,9 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let has_comma = between.iter().any(|t| t.class == Class::Comma);
             let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or" | "nor"));
             // ", B attacked" after an object starts a new clause; "A, B and C" does not.
-            let next_is_verb = toks.get(np.end).is_some_and(|t| {
+            // (Past adverbs: "and police later detained".)
+            let after = (np.end..toks.len()).find(|&k| toks[k].class != Class::Adv).unwrap_or(toks.len());
+            let next_is_verb = toks.get(after).is_some_and(|t| {
                 matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || t.is_inflected_verb()
             });
             let prev_is_object =
@@ -1072,6 +1110,24 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
         out.push(np);
     }
     out
+}
+
+/// A day or other time word ("Sunday", "yesterday"): never part of an actor's name.
+fn is_time_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "overnight"
+    )
 }
 
 /// A compass word before a place name ("south", "eastern", "central").

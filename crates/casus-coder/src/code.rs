@@ -1231,6 +1231,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Err("in a list of nouns: a noun");
             }
         }
+        // "after rockets were fired": an -s form before an auxiliary is a plural noun.
+        if t.third
+            && !t.past
+            && self.toks.get(i + 1).is_some_and(|n| matches!(n.class, Class::Be | Class::Have | Class::Modal))
+        {
+            return Err("a plural before an auxiliary: a noun");
+        }
         // "after fighting resumed", "shelling continued overnight": a gerund that is the
         // subject of the finite verb after it.
         if t.gerund && !t.cap {
@@ -1449,8 +1456,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)))
                 }
                 Class::To => {
-                    // "vowed to fight", but "continued to shell"
-                    let gov = (0..k).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
+                    // "vowed to fight", but "continued to shell"; "agreed on Friday to restore".
+                    let mut before = k;
+                    if before >= 2 && self.skip_time(before - 2) == before {
+                        before -= 2;
+                    } else if before >= 1 && self.skip_time(before - 1) == before {
+                        before -= 1;
+                    }
+                    let gov = (0..before).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
                     // "is about to restore ties": imminent, coded as the action (as PETRARCH does).
                     let realized = gov.is_some_and(|g| {
                         self.toks[g].verb_lemma.is_some_and(realizing_verb) || self.toks[g].lower == "about"
@@ -1716,16 +1729,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 // "Militants armed with machetes and knives hacked": the nouns belong to a
                 // participle's "with" phrase; the subject is before it.
-                let armed = (p.saturating_sub(6)..p).rev().find(|&w| self.toks[w].lower == "with").is_some_and(|w| {
-                    w > 1
-                        && self.toks[w - 1].participle
-                        && self.tok_np[w - 2].is_some()
-                        && self.toks[w + 1..p].iter().all(|x| {
-                            matches!(x.class, Class::Word | Class::Comma | Class::Det | Class::Number)
-                                && !x.is_inflected_verb()
-                                || x.lower == "and"
-                        })
-                });
+                // (So does "backed by US air strikes".)
+                let armed = (p.saturating_sub(6)..p)
+                    .rev()
+                    .find(|&w| matches!(self.toks[w].lower.as_str(), "with" | "by"))
+                    .is_some_and(|w| {
+                        w > 1
+                            && self.toks[w - 1].participle
+                            && self.tok_np[w - 2].is_some()
+                            && self.toks[w + 1..p].iter().enumerate().all(|(o, x)| {
+                                matches!(x.class, Class::Word | Class::Comma | Class::Det | Class::Number)
+                                    && !x.is_inflected_verb()
+                                    || x.lower == "and"
+                                    || self.tok_np[w + 1 + o].is_some()
+                            })
+                    });
                 if !armed {
                     return None;
                 }
@@ -2554,6 +2572,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         let target_np = if between.is_some() { None } else { target_np };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Saudi Arabia and Iran agreed to reopen their embassies": what the members of a
+        // compound subject own is no target; they act on each other.
+        if sources.len() >= 2
+            && target_np.is_some_and(|tn| {
+                let st = self.nps[tn].start;
+                self.toks[st].lower == "their" || (st > 0 && self.toks[st - 1].lower == "their")
+            })
+            && targets
+                .iter()
+                .all(|t| t.code.country().is_some_and(|c| sources.iter().any(|s| s.code.country() == Some(c))))
+        {
+            targets.clear();
+        }
         // "North Korea fired shells at the island, killing two marines": victims of force
         // whose country was only guessed from the story are the other side named here.
         if code.root_number() >= 18 {
