@@ -425,6 +425,30 @@ impl Chunker<'_> {
                 return None;
             }
         }
+        // "the National Liberation Army" (a name the lexicon does not know): capitalized words
+        // before a capitalized "Army" name a non-state armed group, not the state's military
+        // (state armies carry their country: "the Pakistan Army").
+        if let [only] = comps.as_mut_slice() {
+            let named = only.kind == MemberKind::Agent
+                && toks[only.start].cap
+                && only.start > i
+                && only.code.roles().any(|r| r == "MIL")
+                && toks[only.start].lower == "army"
+                && {
+                    let mut k = only.start;
+                    let mut caps = 0;
+                    while k > i && toks[k - 1].cap && toks[k - 1].class == Class::Word && at[k - 1].is_none() {
+                        k -= 1;
+                        caps += 1;
+                    }
+                    caps >= 1 && k > 0 && !matches!(toks[k - 1].class, Class::Break)
+                };
+            if named {
+                if let Ok(reb) = "REB".parse() {
+                    only.code = reb;
+                }
+            }
+        }
         // "used excessive force", "military force": singular "force" without an article is
         // the uncountable noun, not a unit.
         if let Some(last) = comps.last() {

@@ -3,12 +3,13 @@
 
 use casus_core::{ActorCode, CameoCode, Span};
 use casus_dict::{CItem, CompiledPattern, Dictionary, WordId};
+use rustc_hash::FxHashMap;
 
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
     hypothetical_modal, is_collective, is_number_word, is_representative_head, pronoun_is_personal, realizing_verb,
-    reciprocal_verb, Class,
+    reciprocal_verb, speaks_for, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -200,13 +201,13 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub notes: Vec<String>,
     consumed: Vec<bool>,
     tok_np: Vec<Option<usize>>,
-    /// The Bloom signature of the same words.
+    /// The Bloom signature of `present`.
     present_sig: Signature,
     /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma),
-    /// as a bit set.
-    present_bits: Vec<u64>,
-    /// Each pattern's signature of required words.
-    pattern_sigs: &'s [PatternSig],
+    /// distinct and sorted.
+    present: Vec<WordId>,
+    /// Each pattern's signature of required words, and the per-head indexes.
+    index: &'s PatternIndex,
 }
 
 /// A 256-bit Bloom signature of a set of word ids: a pattern whose required words set a bit
@@ -231,6 +232,61 @@ impl PatternSig {
 fn sig_bit(w: WordId) -> (usize, u64) {
     let h = u64::from(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
     ((h >> 6) as usize, 1u64 << (h & 63))
+}
+
+/// The patterns of one head, for quick selection: those that require some word are
+/// bucketed under the rarest such word, so a sentence tries only the buckets of words it
+/// has (a head like PETRARCH's SAY has thousands of patterns).
+#[derive(Debug, Default)]
+pub(crate) struct HeadIndex {
+    /// Patterns that require no single word.
+    free: Vec<u32>,
+    /// Patterns by one word each requires.
+    keyed: FxHashMap<WordId, Vec<u32>>,
+    /// Whether some pattern of the head is listed for one verb form only ("LEFT").
+    has_forms: bool,
+}
+
+/// Indexes of the dictionary's patterns: their signatures, and one [`HeadIndex`] per head
+/// list (keyed by the list's address in the dictionary, which the coder keeps alive).
+#[derive(Debug, Default)]
+pub(crate) struct PatternIndex {
+    pub sigs: Vec<PatternSig>,
+    heads: FxHashMap<usize, HeadIndex>,
+}
+
+impl PatternIndex {
+    pub(crate) fn new(dict: &Dictionary) -> PatternIndex {
+        let sigs = pattern_signatures(dict);
+        // How many patterns require each word: the rarest makes the best key.
+        let mut count: FxHashMap<WordId, u32> = FxHashMap::default();
+        for cp in dict.patterns() {
+            for group in &cp.required {
+                if let [w] = group.as_slice() {
+                    *count.entry(*w).or_default() += 1;
+                }
+            }
+        }
+        let mut heads = FxHashMap::default();
+        for list in dict.head_lists() {
+            let mut ix = HeadIndex::default();
+            for &pi in list {
+                let cp = dict.pattern(pi);
+                ix.has_forms |= cp.pattern.form.is_some();
+                let key = cp
+                    .required
+                    .iter()
+                    .filter_map(|g| if let [w] = g.as_slice() { Some(*w) } else { None })
+                    .min_by_key(|w| count.get(w).copied().unwrap_or(0));
+                match key {
+                    Some(w) => ix.keyed.entry(w).or_default().push(pi),
+                    None => ix.free.push(pi),
+                }
+            }
+            heads.insert(list.as_ptr() as usize, ix);
+        }
+        PatternIndex { sigs, heads }
+    }
 }
 
 /// The signatures of each pattern's required words.
@@ -269,7 +325,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         doc_text: &'a str,
         memory: &'s [Antecedent],
         country: Option<&'s str>,
-        pattern_sigs: &'s [PatternSig],
+        index: &'s PatternIndex,
     ) -> Self {
         let mut present: Vec<WordId> =
             toks.iter().flat_map(|t| [t.word, t.noun, t.verb]).filter(|&w| w != crate::annotate::NONE).collect();
@@ -296,21 +352,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             notes: Vec::new(),
             consumed: vec![false; toks.len()],
             tok_np,
-            present_bits: {
-                let mut bits = vec![0u64; present.last().map_or(0, |&w| w as usize / 64 + 1)];
-                for &w in &present {
-                    bits[w as usize / 64] |= 1 << (w % 64);
-                }
-                bits
-            },
             present_sig,
-            pattern_sigs,
+            present,
+            index,
         }
     }
 
     /// Whether a token of the sentence carries the word id.
     fn has_word(&self, w: WordId) -> bool {
-        self.present_bits.get(w as usize / 64).is_some_and(|b| b & (1 << (w % 64)) != 0)
+        let (i, b) = sig_bit(w);
+        self.present_sig[i] & b != 0 && self.present.binary_search(&w).is_ok()
     }
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
@@ -1151,6 +1202,35 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if t.cap && i > 0 && !matches!(self.toks[i - 1].class, Class::Quote | Class::Break) {
             return Err("capitalized inside the sentence: a name");
         }
+        // "two hijacked fuel tankers", "the disputed region": a participle between a
+        // determiner or number and a noun is an adjective.
+        if t.participle && !t.gerund && i > 0 && i + 1 < self.toks.len() {
+            let p = &self.toks[i - 1];
+            let det = matches!(p.class, Class::Det | Class::Number | Class::PossPron) || is_number_word(&p.lower);
+            let n = &self.toks[i + 1];
+            let noun_next = n.class == Class::Word
+                && self.tok_np[i + 1].is_none()
+                && self.dict_pos_noun(n)
+                && !n.is_inflected_verb();
+            if det && noun_next && self.tok_np[i - 1].is_none() {
+                return Err("a participle between a determiner and a noun: an adjective");
+            }
+        }
+        // "arbitrary detention, torture and forced conscription": a bare form in a list of nouns.
+        if !t.is_inflected_verb() && i > 1 && self.toks[i - 1].class == Class::Comma {
+            let p = &self.toks[i - 2];
+            let listed = p.class == Class::Word
+                && self.tok_np[i - 2].is_none()
+                && self.dict_pos_noun(p)
+                && !p.is_inflected_verb();
+            let next_list = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.class == Class::Comma || matches!(n.lower.as_str(), "and" | "or"));
+            if listed && next_list {
+                return Err("in a list of nouns: a noun");
+            }
+        }
         // "after fighting resumed", "shelling continued overnight": a gerund that is the
         // subject of the finite verb after it.
         if t.gerund && !t.cap {
@@ -1271,6 +1351,54 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Some(Irrealis::Other(format!("condition (\"{}\")", t.text)));
             }
             if self.boundary(t) || t.class == Class::Comma {
+                break;
+            }
+        }
+        // "demands that President Assad step down": a bare form after "that" and a singular
+        // subject is a subjunctive, asked for, not done.
+        let tok = &self.toks[i];
+        if !tok.is_inflected_verb() && i > 0 {
+            if let Some(np) = self.tok_np[i - 1] {
+                let np = &self.nps[np];
+                let singular =
+                    np.members.len() == 1 && !np.members[0].plural && np.members[0].kind != MemberKind::Pronoun;
+                if singular && np.end == i && np.start > 0 && self.toks[np.start - 1].lower == "that" {
+                    return Some(Irrealis::Other("a subjunctive after \"that\": asked for, not done".into()));
+                }
+            }
+        }
+        // "dismissing accusations that Rwandan troops were fighting alongside M23": an
+        // allegation reported, not a fact.
+        for k in (i.saturating_sub(14)..i).rev() {
+            let t = &self.toks[k];
+            if self.boundary(t) || matches!(t.class, Class::Comma) {
+                break;
+            }
+            if t.lower == "that" && k > 0 {
+                let noun_at = |q: usize| {
+                    matches!(
+                        self.toks[q].lower.as_str(),
+                        "accusation"
+                            | "accusations"
+                            | "allegation"
+                            | "allegations"
+                            | "claim"
+                            | "claims"
+                            | "rumour"
+                            | "rumours"
+                            | "rumor"
+                            | "rumors"
+                            | "suspicion"
+                            | "suspicions"
+                            | "charge"
+                            | "charges"
+                    )
+                };
+                // (Also past a source: "accusations from Kinshasa that".)
+                let from_pp = (k.saturating_sub(5)..k).any(|q| noun_at(q) && self.toks[q + 1].class == Class::Prep);
+                if noun_at(k - 1) || from_pp {
+                    return Some(Irrealis::Other("an allegation (\"that\" after an accusation)".into()));
+                }
                 break;
             }
         }
@@ -1557,8 +1685,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !time_word
                 && self.dict_pos_noun(pt)
             {
-                // "Caras Galadhon's new mayor left": PETRARCH takes the owner's code.
-                if self.dict.is_petrarch() {
+                // "Caras Galadhon's new mayor left": PETRARCH takes the owner's code; so do
+                // we for those who speak for it ("the government's chief negotiator said").
+                if self.dict.is_petrarch() || speaks_for(&pt.lower) {
                     let mut b = p;
                     while b > 0 && b + 4 > p && self.toks[b - 1].class == Class::Word && self.tok_np[b - 1].is_none() {
                         b -= 1;
@@ -1606,6 +1735,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         while k > 0 {
             k -= 1;
             let t = &self.toks[k];
+            // "a strike, which officials said had killed dozens": the speaker is not the
+            // subject of the verb right after "said".
+            if t.class == Class::Word
+                && self.tok_np[k].is_none()
+                && t.verb != u32::MAX
+                && self.dict.is_speech(t.verb)
+                && self.toks[k + 1..i]
+                    .iter()
+                    .all(|w| matches!(w.class, Class::Adv | Class::Have | Class::Be | Class::Modal))
+                && k + 1 < i + 1
+            {
+                return None;
+            }
             // "an earthquake struck the region and killed 1,000 people": a coordinated
             // verb shares the common-noun subject of the verb before it.
             if k > 1
@@ -1637,6 +1779,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     return Some(npi);
                 }
                 if np.prep.is_some() || np.possessive || np.aside {
+                    continue;
+                }
+                // "demanded that Canada release her ... and warned of consequences": a
+                // coordinated verb shares the main clause's subject, not the subject of a
+                // "that" clause on the way.
+                let coordinated = i > 0 && self.toks[i - 1].lower == "and";
+                if coordinated && np.start > 0 && self.toks[np.start - 1].lower == "that" {
                     continue;
                 }
                 // An object of another verb ("attacked Y and shelled Z") unless that verb
@@ -1709,7 +1858,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             return Some(npi);
                         }
                     }
-                    if t.lower == "that" {
+                    // (A coordinated verb looks past a "that" clause to the main subject.)
+                    if t.lower == "that" && !(i > 0 && self.toks[i - 1].lower == "and") {
                         return None;
                     }
                 }
@@ -1736,44 +1886,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return false;
         }
         if !any_noun {
-            let lower = head.lower.as_str();
-            let lemma = match lower {
-                "spokesmen" => "spokesman",
-                "chairmen" => "chairman",
-                "spokeswomen" => "spokeswoman",
-                "leadership" | "statement" => lower,
-                _ => lower.strip_suffix('s').unwrap_or(lower),
-            };
-            let representative = matches!(
-                lemma,
-                "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "representative"
-                    | "delegate"
-                    | "delegation"
-                    | "member"
-                    | "head"
-                    | "chief"
-                    | "chairman"
-                    | "chairwoman"
-                    | "chairperson"
-                    | "chair"
-                    | "director"
-                    | "director-general"
-                    | "secretary-general"
-                    | "commissioner"
-                    | "envoy"
-                    | "mediator"
-                    | "leader"
-                    | "leadership"
-                    | "negotiator"
-                    | "aide"
-                    | "adviser"
-                    | "advisor"
-                    | "lawyer"
-                    | "statement"
-            );
+            let representative = speaks_for(&head.lower);
             if !representative || !matches!(self.toks[p].lower.as_str(), "of" | "for") {
                 return false;
             }
@@ -1894,7 +2007,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 is_plural || group
             } else if personal {
                 let last_word = a.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-                actors.len() == 1
+                // ("Pakistan's foreign minister, Shah Mahmood Qureshi": one person.)
+                actors.iter().all(|x| x.code == a.code)
                     && !a.plural
                     && match a.kind {
                         MemberKind::Named(casus_dict::ActorKind::Person | casus_dict::ActorKind::Demonym) => true,
@@ -1918,6 +2032,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(k) = g.filter(|&k| self.toks[k].lower == "that") {
                 g = k.checked_sub(1);
             }
+            // "said on Sunday he": past the time adverbial.
+            if let Some(k) = g.filter(|&k| k >= 2 && self.skip_time(k - 1) == k + 1) {
+                g = Some(k - 2);
+            } else if let Some(k) = g.filter(|&k| k >= 1 && self.skip_time(k) == k + 1) {
+                g = Some(k - 1);
+            }
             let speech = g.filter(|&k| {
                 let t = &self.toks[k];
                 t.class == Class::Word
@@ -1927,7 +2047,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             });
             if let Some(subj) = speech.and_then(|k| self.subject(k)).filter(|&j| j < npi) {
                 let actors = self.actors(subj, None);
-                if fits(&actors, self.nps[subj].plural()) {
+                // ("The government's chief negotiator said she": the person speaks for it.)
+                let through_person = personal
+                    && !plural
+                    && (self.nps[subj].possessive || self.owner_of_subject(subj, false))
+                    && actors.iter().all(|a| a.code == actors[0].code);
+                if fits(&actors, self.nps[subj].plural()) || (through_person && !actors.is_empty()) {
                     return Some(actors);
                 }
             }
@@ -1960,16 +2085,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     fn try_patterns(&self, head: usize, list: &[u32]) -> Vec<(PMatch, &'s CompiledPattern)> {
         let mut found: Vec<(PMatch, &CompiledPattern)> = Vec::new();
+        let ix = self.index.heads.get(&(list.as_ptr() as usize));
+        // Only the patterns whose key word the sentence has, in dictionary order.
+        let selected: Vec<u32>;
+        let list = match ix {
+            Some(ix) if list.len() > 8 => {
+                let mut sel = ix.free.clone();
+                for w in &self.present {
+                    if let Some(b) = ix.keyed.get(w) {
+                        sel.extend_from_slice(b);
+                    }
+                }
+                sel.sort_unstable();
+                selected = sel;
+                &selected[..]
+            }
+            _ => list,
+        };
         // A verb the dictionary lists in this very form ("LEFT") takes only its own patterns.
         let lower = self.toks[head].lower.as_str();
-        let exact = list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
+        let has_forms = ix.is_none_or(|ix| ix.has_forms);
+        let exact = has_forms && list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
         for &pi in list {
-            let form = self.dict.pattern(pi).pattern.form.as_deref();
-            if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
-                continue;
+            if has_forms {
+                let form = self.dict.pattern(pi).pattern.form.as_deref();
+                if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
+                    continue;
+                }
             }
             // A pattern needing a word the sentence lacks cannot match.
-            if self.pattern_sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
+            if self.index.sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
                 continue;
             }
             let cp = self.dict.pattern(pi);
@@ -2169,6 +2314,35 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
+        // "demanded that Canada release her and warned of grave consequences": a coordinated
+        // verbal act without a target of its own has its partner's target.
+        for k in 0..out.len() {
+            if out[k].target.is_some() || matches!(out[k].code.root_number(), 14 | 15) || out[k].code.root_number() > 17
+            {
+                continue;
+            }
+            let at = self.toks.iter().position(|t| t.span.start == out[k].verb.start);
+            if !at.is_some_and(|a| a > 0 && self.toks[a - 1].lower == "and") {
+                continue;
+            }
+            let partner = out[..k]
+                .iter()
+                .rev()
+                .find(|c| c.source.code == out[k].source.code && c.target.is_some())
+                .and_then(|c| c.target.clone());
+            // (Not when that would repeat the partner's act: "gave in to pressure and dropped
+            // its objection" is one concession.)
+            let repeats = partner.as_ref().is_some_and(|p| {
+                out[..k].iter().any(|c| {
+                    c.source.code == out[k].source.code
+                        && c.target.as_ref().is_some_and(|t| t.code == p.code)
+                        && c.code.root() == out[k].code.root()
+                })
+            });
+            if partner.is_some() && !repeats {
+                out[k].target = partner;
+            }
+        }
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =

@@ -122,8 +122,8 @@ pub struct ActorReport {
 #[derive(Debug, Clone)]
 pub struct Coder {
     dict: Arc<Dictionary>,
-    /// Required-word signatures of the dictionary's patterns (a prefilter).
-    pattern_sigs: Arc<[code::PatternSig]>,
+    /// Required-word signatures of the dictionary's patterns and per-head indexes (prefilters).
+    pattern_index: Arc<code::PatternIndex>,
     options: CoderOptions,
 }
 
@@ -131,8 +131,8 @@ impl Coder {
     /// A coder over a compiled dictionary.
     #[must_use]
     pub fn new(dict: Arc<Dictionary>) -> Coder {
-        let pattern_sigs = code::pattern_signatures(&dict).into();
-        Coder { dict, pattern_sigs, options: CoderOptions::default() }
+        let pattern_index = Arc::new(code::PatternIndex::new(&dict));
+        Coder { dict, pattern_index, options: CoderOptions::default() }
     }
 
     /// A coder over the embedded default lexicon (compiled at build time, loaded once per process).
@@ -219,7 +219,7 @@ impl Coder {
                 &memory,
                 // PETRARCH gives a bare agent no country from the rest of the story.
                 if petrarch { None } else { main_country.as_deref() },
-                &self.pattern_sigs,
+                &self.pattern_index,
             );
             let candidates = sc.code(true);
             // A date the sentence states ("yesterday", "on June 4") is the event's date.

@@ -219,6 +219,48 @@ pub(crate) fn is_number_word(lower: &str) -> bool {
     )
 }
 
+/// Nouns for those who speak or act for an organisation or state, singular or plural:
+/// "a spokesman for the government", "the group's leader", "Hamas negotiators".
+pub(crate) fn speaks_for(lower: &str) -> bool {
+    let lemma = match lower {
+        "spokesmen" => "spokesman",
+        "chairmen" => "chairman",
+        "spokeswomen" => "spokeswoman",
+        "leadership" | "statement" | "chairs" => lower,
+        _ => lower.strip_suffix('s').unwrap_or(lower),
+    };
+    matches!(
+        lemma,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "representative"
+            | "delegate"
+            | "delegation"
+            | "member"
+            | "head"
+            | "chief"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "chair"
+            | "director"
+            | "director-general"
+            | "secretary-general"
+            | "commissioner"
+            | "envoy"
+            | "mediator"
+            | "leader"
+            | "leadership"
+            | "negotiator"
+            | "aide"
+            | "adviser"
+            | "advisor"
+            | "lawyer"
+            | "statement"
+    )
+}
+
 /// Nouns for people who act for a side, transparent after an actor word: "Colombian
 /// government negotiators", "Hamas delegates" act as the government and Hamas.
 pub(crate) fn is_representative_head(lower: &str) -> bool {

@@ -110,20 +110,22 @@ pub struct Dictionary {
     pub(crate) petrarch: bool,
     /// Discard phrases, story-level ones first.
     pub(crate) discards: Vec<Discard>,
+    /// All discard phrases (each with a leading blank) in one automaton, so a sentence is
+    /// scanned once however many phrases there are.
+    pub(crate) discard_finder: Option<aho_corasick::AhoCorasick>,
 }
 
-/// Whether the discard `x` occurs in `text` (lowercase, with a leading blank).
-fn discard_matches(text: &str, x: &Discard) -> bool {
-    let needle = format!(" {}", x.phrase);
-    let mut from = 0;
-    while let Some(at) = text.get(from..).and_then(|t| t.find(&needle)) {
-        let end = from + at + needle.len();
-        if !x.whole_word || text[end..].chars().next().is_none_or(|c| matches!(c, ' ' | '.' | '!' | '?')) {
-            return true;
-        }
-        from += at + 1;
+/// One automaton over every discard phrase, each with a leading blank (a phrase starts a
+/// word); `None` when there are none.
+fn discard_finder(discards: &[Discard]) -> Option<aho_corasick::AhoCorasick> {
+    if discards.is_empty() {
+        return None;
     }
-    false
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(discards.iter().map(|x| x.phrase.as_str()))
+        .ok()
 }
 
 /// The next [`Dictionary::instance_id`].
@@ -163,6 +165,7 @@ impl Dictionary {
             instance: next_instance(),
             petrarch: layers.iter().any(|l| l.petrarch),
             discards: Vec::new(),
+            discard_finder: None,
         };
         for layer in layers {
             for x in &layer.discards {
@@ -172,6 +175,7 @@ impl Dictionary {
             }
         }
         d.discards.sort_by_key(|x| !x.story);
+        d.discard_finder = discard_finder(&d.discards);
 
         // Actors: the highest layer that names a key wins the key.
         let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
@@ -332,8 +336,39 @@ impl Dictionary {
         if self.discards.is_empty() {
             return None;
         }
-        let text = format!(" {}", sentence.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
-        self.discards.iter().find(|x| discard_matches(&text, x)).map(|x| x.story)
+        let Some(finder) = &self.discard_finder else { return None };
+        // Words separated by single blanks, as the phrases are written (most sentences are).
+        let normalized: String;
+        let text = if sentence.split(' ').any(|w| w.is_empty() || w.contains(char::is_whitespace)) {
+            normalized = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+            normalized.as_str()
+        } else {
+            sentence
+        };
+        let lower: String;
+        let text = if text.is_ascii() {
+            text
+        } else {
+            lower = text.to_lowercase();
+            lower.as_str()
+        };
+        let bytes = text.as_bytes();
+        let mut found = None;
+        for m in finder.find_overlapping_iter(text) {
+            let x = &self.discards[m.pattern().as_usize()];
+            // The phrase starts a word, and with `_` it ends one.
+            if m.start() > 0 && bytes[m.start() - 1] != b' ' {
+                continue;
+            }
+            if x.whole_word && !text[m.end()..].chars().next().is_none_or(|c| matches!(c, ' ' | '.' | '!' | '?')) {
+                continue;
+            }
+            if x.story {
+                return Some(true);
+            }
+            found = Some(false);
+        }
+        found
     }
 
     /// The id of a normalized word, if the dictionary uses it anywhere.
@@ -382,6 +417,11 @@ impl Dictionary {
     #[must_use]
     pub fn agent_role(&self, i: u32) -> ActorCode {
         self.agents[i as usize].role
+    }
+
+    /// Every list of patterns sharing a head (verb heads, then event-noun heads).
+    pub fn head_lists(&self) -> impl Iterator<Item = &[u32]> {
+        self.verb_heads.values().chain(self.noun_heads.values()).map(Vec::as_slice)
     }
 
     /// Patterns whose head is the verb lemma `head`.

@@ -488,6 +488,7 @@ impl Dictionary {
             instance: crate::compile::next_instance(),
             petrarch: false,
             discards: Vec::new(),
+            discard_finder: None,
         })
     }
 }
