@@ -92,11 +92,14 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         let coder = Coder::new(dict.clone()).with_options(CoderOptions { require_dyad, ..CoderOptions::default() });
-        let mut doc = Document::from_body(rec.id.clone(), rec.text.clone());
-        doc.date = rec.date;
         // PETRARCH refuses a record whose parse tree is unbalanced (`bad_input_parse`) and
-        // codes nothing of it; casus does not use the parse otherwise.
+        // codes nothing of it. It codes the parse's words: where a record's parse was
+        // edited and no longer says what its text says, casus codes the parse's words too
+        // (never its tree).
         let bad_parse = rec.parse.as_deref().is_some_and(|p| !balanced(p));
+        let text = rec.parse.as_deref().filter(|_| !bad_parse).and_then(|p| edited_words(&rec.text, p));
+        let mut doc = Document::from_body(rec.id.clone(), text.unwrap_or_else(|| rec.text.clone()));
+        doc.date = rec.date;
         let coded = if bad_parse { casus_coder::Coded::default() } else { coder.code(&doc) };
         let produced: BTreeSet<Triple> = coded
             .events
@@ -156,6 +159,42 @@ pub(crate) fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     writeln!(out, "{passed} passed, {failed} failed")?;
     out.flush()?;
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The words of a Penn Treebank parse as a sentence, when they are not the words of `text`
+/// (letters compared, so tokenization such as "is n't" does not count).
+fn edited_words(text: &str, parse: &str) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    // Leaves are `(TAG word)`: a word right before a ')' that follows a blank.
+    for chunk in parse.split(')') {
+        let Some(open) = chunk.rfind('(') else { continue };
+        let mut parts = chunk[open + 1..].split_whitespace();
+        if let (Some(_tag), Some(word), None) = (parts.next(), parts.next(), parts.next()) {
+            words.push(match word {
+                "-LRB-" => "(",
+                "-RRB-" => ")",
+                "``" | "''" => "\"",
+                w => w,
+            });
+        }
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let letters =
+        |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let joined = words.join(" ");
+    if letters(&joined) == letters(text) {
+        return None;
+    }
+    let glued = joined
+        .replace(" n't", "n't")
+        .replace(" 's", "'s")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace("( ", "(")
+        .replace(" )", ")");
+    Some(glued)
 }
 
 /// Whether a Penn Treebank parse has its brackets balanced.

@@ -572,6 +572,13 @@ impl Chunker<'_> {
             // A name from a PETRARCH-style dictionary after a title agent takes its role,
             // as PETRARCH does: "Bree Prime Minister Romendacil" → BRE + GOV.
             MemberKind::Named(ActorKind::Other) => {
+                // PETRARCH codes a phrase by its first actor ("the evil Arnor awful Gondor"
+                // → ARN).
+                let first = comps[..comps.len() - 1]
+                    .iter()
+                    .find(|c| c.kind == MemberKind::Named(ActorKind::Other))
+                    .filter(|_| self.dict.is_petrarch());
+                let head = first.unwrap_or(head);
                 let title = comps[..comps.len() - 1].iter().rev().find(|c| c.kind == MemberKind::Agent && !c.prefix);
                 match title {
                     Some(a) if !head.code.segments().any(|s| a.code.segments().any(|r| r == s)) => {
