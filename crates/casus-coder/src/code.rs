@@ -2552,13 +2552,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // (PETRARCH gives every member of a compound subject the object as target.)
         let single = sources.len() < 2 || self.dict.is_petrarch();
         let target_np = match target_np {
-            None if !passive && (!cp.pattern.has_target_slot() || m.target.is_some()) => self
-                .first_actor_after(m.end)
-                .filter(|&np| single || partner(np))
-                // An actor named by the pattern's own words ("recognized the State of
-                // Palestine") is the target of a compound subject too.
-                .or(m.weak_target)
-                .filter(|&np| np != snp),
+            None if !passive && (!cp.pattern.has_target_slot() || m.target.is_some()) => {
+                // The actor whose head is the pattern's own last word ("released four Israeli
+                // hostages", "summoned the Russian ambassador") comes first.
+                // (Only one that names its country: "the army" in "use the army against
+                // protesters" is the means, not the target.)
+                let own = m.weak_target.filter(|&np| {
+                    let p = &self.nps[np];
+                    p.start <= m.last_word
+                        && m.last_word < p.end
+                        && !self.is_place(np)
+                        && p.members.len() == 1
+                        && p.members[0].code.as_ref().is_some_and(|c| c.has_country())
+                        && !p.members[0].needs_country
+                });
+                own.or_else(|| self.first_actor_after(m.end).filter(|&np| single || partner(np)))
+                    // An actor named by the pattern's own words ("recognized the State of
+                    // Palestine") is the target of a compound subject too.
+                    .or(m.weak_target)
+                    .filter(|&np| np != snp)
+            }
             None if !passive => self
                 .first_actor_after(m.end)
                 .filter(|&np| !single && partner(np))
