@@ -198,40 +198,61 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub doc_text: &'a str,
     pub memory: &'s [Antecedent],
     pub country: Option<&'s str>,
+    /// Notes on what was decided (for `--explain`), written only when `explain` is set.
     pub notes: Vec<String>,
+    pub explain: bool,
     consumed: Vec<bool>,
     tok_np: Vec<Option<usize>>,
-    /// The Bloom signature of `present`.
-    present_sig: Signature,
-    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma),
-    /// distinct and sorted.
-    present: Vec<WordId>,
+    /// Every dictionary word id the sentence's tokens carry (surface, noun and verb lemma).
+    present: &'s WordSet,
     /// Each pattern's signature of required words, and the per-head indexes.
     index: &'s PatternIndex,
 }
 
-/// A 256-bit Bloom signature of a set of word ids: a pattern whose required words set a bit
-/// the sentence's words do not cannot match, and is skipped without looking further.
-pub(crate) type Signature = [u64; 4];
-
-/// What a pattern requires, as signatures: every bit of `all` (groups of one word), and
-/// some bit of each of `any` (groups of alternatives).
-#[derive(Debug, Default)]
-pub(crate) struct PatternSig {
-    all: Signature,
-    any: Vec<Signature>,
+/// The dictionary words of a sentence (surface forms, noun and verb lemmas of its tokens):
+/// a bit per word id for membership, and the list of them. Made once per document and
+/// refilled for each sentence.
+pub(crate) struct WordSet {
+    bits: Vec<u64>,
+    list: Vec<WordId>,
 }
 
-impl PatternSig {
-    fn may_match(&self, present: &Signature) -> bool {
-        self.all.iter().zip(present).all(|(p, s)| p & !s == 0)
-            && self.any.iter().all(|g| g.iter().zip(present).any(|(p, s)| p & s != 0))
+impl WordSet {
+    /// An empty set for the word ids of a dictionary of `words` words.
+    pub(crate) fn new(words: usize) -> WordSet {
+        WordSet { bits: vec![0; words.div_ceil(64)], list: Vec::new() }
     }
-}
 
-fn sig_bit(w: WordId) -> (usize, u64) {
-    let h = u64::from(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
-    ((h >> 6) as usize, 1u64 << (h & 63))
+    /// Makes the set hold the words of `toks` (only those).
+    pub(crate) fn fill(&mut self, toks: &[Tok<'_>]) {
+        for &w in &self.list {
+            if let Some(b) = self.bits.get_mut(w as usize >> 6) {
+                *b = 0;
+            }
+        }
+        self.list.clear();
+        for t in toks {
+            for w in [t.word, t.noun, t.verb] {
+                if let Some(b) = self.bits.get_mut(w as usize >> 6) {
+                    let bit = 1u64 << (w & 63);
+                    if *b & bit == 0 {
+                        *b |= bit;
+                        self.list.push(w);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the set holds the word.
+    pub(crate) fn contains(&self, w: WordId) -> bool {
+        self.bits.get(w as usize >> 6).is_some_and(|b| b >> (w & 63) & 1 != 0)
+    }
+
+    /// The words, each once (in no particular order).
+    pub(crate) fn words(&self) -> &[WordId] {
+        &self.list
+    }
 }
 
 /// The patterns of one head, for quick selection: those that require some word are
@@ -247,17 +268,43 @@ pub(crate) struct HeadIndex {
     has_forms: bool,
 }
 
-/// Indexes of the dictionary's patterns: their signatures, and one [`HeadIndex`] per head
-/// list (keyed by the list's address in the dictionary, which the coder keeps alive).
+/// Indexes of the dictionary's patterns: the words each requires, and one [`HeadIndex`] per
+/// head list (keyed by the list's address in the dictionary, which the coder keeps alive).
 #[derive(Debug, Default)]
 pub(crate) struct PatternIndex {
-    pub sigs: Vec<PatternSig>,
+    /// Per pattern: where its groups of required words are in `required`, and whether it is
+    /// listed for one verb form only.
+    filters: Vec<PatternFilter>,
+    /// Each pattern's [`CompiledPattern::required`] groups, one after another, each as its
+    /// length and its words: read in one place rather than through the pattern.
+    required: Vec<WordId>,
     heads: FxHashMap<usize, HeadIndex>,
+}
+
+/// Where a pattern's required words are in [`PatternIndex::required`].
+#[derive(Debug, Default, Clone, Copy)]
+struct PatternFilter {
+    start: u32,
+    end: u32,
+    has_form: bool,
 }
 
 impl PatternIndex {
     pub(crate) fn new(dict: &Dictionary) -> PatternIndex {
-        let sigs = pattern_signatures(dict);
+        let mut required = Vec::new();
+        let filters = dict
+            .patterns()
+            .iter()
+            .map(|cp| {
+                let start = u32::try_from(required.len()).unwrap_or(u32::MAX);
+                for group in &cp.required {
+                    required.push(u32::try_from(group.len()).unwrap_or(u32::MAX));
+                    required.extend_from_slice(group);
+                }
+                let end = u32::try_from(required.len()).unwrap_or(u32::MAX);
+                PatternFilter { start, end, has_form: cp.pattern.form.is_some() }
+            })
+            .collect();
         // How many patterns require each word: the rarest makes the best key.
         let mut count: FxHashMap<WordId, u32> = FxHashMap::default();
         for cp in dict.patterns() {
@@ -285,32 +332,8 @@ impl PatternIndex {
             }
             heads.insert(list.as_ptr() as usize, ix);
         }
-        PatternIndex { sigs, heads }
+        PatternIndex { filters, required, heads }
     }
-}
-
-/// The signatures of each pattern's required words.
-pub(crate) fn pattern_signatures(dict: &Dictionary) -> Vec<PatternSig> {
-    dict.patterns()
-        .iter()
-        .map(|cp| {
-            let mut sig = PatternSig::default();
-            for group in &cp.required {
-                if let [w] = group.as_slice() {
-                    let (i, b) = sig_bit(*w);
-                    sig.all[i] |= b;
-                } else if !group.is_empty() {
-                    let mut g = [0u64; 4];
-                    for &w in group {
-                        let (i, b) = sig_bit(w);
-                        g[i] |= b;
-                    }
-                    sig.any.push(g);
-                }
-            }
-            sig
-        })
-        .collect()
 }
 
 fn root_allows_no_target(code: CameoCode) -> bool {
@@ -318,6 +341,7 @@ fn root_allows_no_target(code: CameoCode) -> bool {
 }
 
 impl<'s, 'a> SentenceCoder<'s, 'a> {
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         dict: &'s Dictionary,
         toks: &'s [Tok<'a>],
@@ -326,16 +350,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         memory: &'s [Antecedent],
         country: Option<&'s str>,
         index: &'s PatternIndex,
+        present: &'s WordSet,
     ) -> Self {
-        let mut present: Vec<WordId> =
-            toks.iter().flat_map(|t| [t.word, t.noun, t.verb]).filter(|&w| w != crate::annotate::NONE).collect();
-        present.sort_unstable();
-        present.dedup();
-        let mut present_sig = [0u64; 4];
-        for &w in &present {
-            let (i, b) = sig_bit(w);
-            present_sig[i] |= b;
-        }
         let mut tok_np = vec![None; toks.len()];
         for (k, np) in nps.iter().enumerate() {
             for slot in &mut tok_np[np.start..np.end] {
@@ -350,9 +366,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             memory,
             country,
             notes: Vec::new(),
+            explain: false,
             consumed: vec![false; toks.len()],
             tok_np,
-            present_sig,
             present,
             index,
         }
@@ -360,8 +376,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     /// Whether a token of the sentence carries the word id.
     fn has_word(&self, w: WordId) -> bool {
-        let (i, b) = sig_bit(w);
-        self.present_sig[i] & b != 0 && self.present.binary_search(&w).is_ok()
+        self.present.contains(w)
+    }
+
+    /// Whether the sentence has some word of each group of words the pattern requires
+    /// ([`CompiledPattern::required`]): a pattern needing a word the sentence lacks cannot
+    /// match.
+    fn has_required(&self, pi: u32) -> bool {
+        let Some(f) = self.index.filters.get(pi as usize) else { return true };
+        let mut groups = self.index.required.get(f.start as usize..f.end as usize).unwrap_or(&[]);
+        while let Some((&n, rest)) = groups.split_first() {
+            let (group, rest) = rest.split_at((n as usize).min(rest.len()));
+            if !group.iter().any(|&w| self.has_word(w)) {
+                return false;
+            }
+            groups = rest;
+        }
+        true
     }
 
     fn np_starting_near(&self, pos: usize) -> Option<usize> {
@@ -636,10 +667,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // A gap before words: nothing to do unless one of them is near.
                 if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
                     let window = pos..(pos + usize::from(*g) + 4).min(n);
-                    if !window
-                        .into_iter()
-                        .any(|p| alts.iter().any(|a| a.first().is_some_and(|&w| self.tok_is(&self.toks[p], w))))
-                    {
+                    // (Words of the sentence only: most alternatives are not.)
+                    if !alts.iter().any(|a| {
+                        a.first().is_some_and(|&w| {
+                            self.present.contains(w) && window.clone().any(|p| self.tok_is(&self.toks[p], w))
+                        })
+                    }) {
                         return None;
                     }
                 }
@@ -2109,7 +2142,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let list = match ix {
             Some(ix) if list.len() > 8 => {
                 let mut sel = ix.free.clone();
-                for w in &self.present {
+                for w in self.present.words() {
                     if let Some(b) = ix.keyed.get(w) {
                         sel.extend_from_slice(b);
                     }
@@ -2123,22 +2156,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // A verb the dictionary lists in this very form ("LEFT") takes only its own patterns.
         let lower = self.toks[head].lower.as_str();
         let has_forms = ix.is_none_or(|ix| ix.has_forms);
-        let exact = has_forms && list.iter().any(|&pi| self.dict.pattern(pi).pattern.form.as_deref() == Some(lower));
+        let has_form = |pi: u32| self.index.filters.get(pi as usize).is_none_or(|f| f.has_form);
+        let form = |pi: u32| if has_form(pi) { self.dict.pattern(pi).pattern.form.as_deref() } else { None };
+        let exact = has_forms && list.iter().any(|&pi| form(pi) == Some(lower));
         for &pi in list {
             if has_forms {
-                let form = self.dict.pattern(pi).pattern.form.as_deref();
+                let form = form(pi);
                 if form.is_some_and(|f| f != lower) || (exact && form.is_none()) {
                     continue;
                 }
             }
             // A pattern needing a word the sentence lacks cannot match.
-            if self.index.sigs.get(pi as usize).is_some_and(|sig| !sig.may_match(&self.present_sig)) {
+            if !self.has_required(pi) {
                 continue;
             }
             let cp = self.dict.pattern(pi);
-            if !cp.required.iter().all(|group| group.iter().any(|&w| self.has_word(w))) {
-                continue;
-            }
             let start = PMatch { score: 1, start: head, end: head + 1, last_word: head, ..PMatch::default() };
             let start = if cp.before.is_empty() {
                 Some(start)
@@ -2191,14 +2223,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     pub fn code(&mut self, skip_question: bool) -> Vec<Candidate> {
         let mut out = Vec::new();
         if skip_question && self.toks.last().is_some_and(|t| t.text == "?") {
-            self.notes.push("question: no events".into());
+            note!(self, "question: no events");
             return out;
         }
         // A sports word that is part of an actor's name ("the Arab League") does not count.
         // (PETRARCH leaves sports to its discard list.)
         let sports = self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none());
         if let Some((_, cue)) = sports.filter(|_| !self.dict.is_petrarch()) {
-            self.notes.push(format!("sports report (\"{}\"): no events", cue.text));
+            note!(self, "sports report (\"{}\"): no events", cue.text);
             return out;
         }
         for i in 0..self.toks.len() {
@@ -2217,14 +2249,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             } else if !noun_list.is_empty() && self.tok_np[i].is_none() {
                 (noun_list, true)
             } else {
-                if let Err(why) = self.verb_use(i) {
-                    self.notes.push(format!("\"{}\": not a verb here ({why})", t.text));
+                if self.explain {
+                    if let Err(why) = self.verb_use(i) {
+                        note!(self, "\"{}\": not a verb here ({why})", t.text);
+                    }
                 }
                 continue;
             };
             let matches = self.try_patterns(i, list);
             if matches.is_empty() {
-                self.notes.push(format!("\"{}\" ({}): no pattern matched", t.text, if noun { "noun" } else { "verb" }));
+                note!(self, "\"{}\" ({}): no pattern matched", t.text, if noun { "noun" } else { "verb" });
                 continue;
             }
             for (m, cp) in matches {
@@ -2235,7 +2269,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 let rule = cp.pattern.id.clone();
                 let Some(code) = cp.pattern.code else {
-                    self.notes.push(format!("\"{}\": rule {rule} recognizes it and codes nothing", t.text));
+                    note!(self, "\"{}\": rule {rule} recognizes it and codes nothing", t.text);
                     continue;
                 };
                 // A pattern that spells out the words before the verb ("- INDICATED WOULD *
@@ -2245,7 +2279,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     match self.irrealis(i) {
                         None => {}
                         Some(Irrealis::Other(why)) => {
-                            self.notes.push(format!("\"{}\": rule {rule} matched, but {why}", t.text));
+                            note!(self, "\"{}\": rule {rule} matched, but {why}", t.text);
                             continue;
                         }
                         Some(Irrealis::Stance { gov, stance }) => {
@@ -2257,10 +2291,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 Stance::Threat => code.threat_of(),
                             };
                             let Some(mapped) = mapped else {
-                                self.notes.push(format!(
+                                note!(
+                                    self,
                                     "\"{}\": rule {rule} matched, after \"{}\" ({stance:?}) it has no counterpart code",
-                                    t.text, self.toks[gov].text
-                                ));
+                                    t.text,
+                                    self.toks[gov].text
+                                );
                                 continue;
                             };
                             // The stance verb's own, vaguer event gives way.
@@ -2273,10 +2309,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 self.toks[gov].text.to_lowercase()
                             );
                             if out.len() < before {
-                                self.notes.push(format!(
+                                note!(
+                                    self,
                                     "\"{}\": its own event replaced by the more specific one",
                                     self.toks[gov].text
-                                ));
+                                );
                             }
                             self.build_at(i, gov, false, &m, cp, mapped, &rule, &mut out);
                             continue;
@@ -2397,8 +2434,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         out.retain(|c| {
             k += 1;
             if !keep[k - 1] {
-                self.notes
-                    .push(format!("event {} {}: inside an adverbial clause of a coded verb", c.source.code, c.code));
+                note!(self, "event {} {}: inside an adverbial clause of a coded verb", c.source.code, c.code);
             }
             keep[k - 1]
         });
@@ -2511,11 +2547,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let held = if source_np.is_none() && !noun && !passive { self.petrarch_held(subj_at) } else { Vec::new() };
         let source_np = source_np.or_else(|| held.first().copied());
         let Some(snp) = source_np else {
-            self.notes.push(format!(
+            note!(
+                self,
                 "\"{}\": rule {rule} matched, but no source actor{}",
                 t.text,
                 if passive { " (passive without \"by\")" } else { "" }
-            ));
+            );
             return;
         };
         let sources = self.actors(snp, None);
@@ -2580,7 +2617,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             t => t,
         };
         if sources.is_empty() {
-            self.notes.push(format!("\"{}\": rule {rule} matched, source pronoun unresolved", t.text));
+            note!(self, "\"{}\": rule {rule} matched, source pronoun unresolved", t.text);
             return;
         }
         let target_np = if between.is_some() { None } else { target_np };
@@ -2614,8 +2651,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
         if targets.is_empty() && gerund_after_prep {
-            self.notes
-                .push(format!("\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text));
+            note!(self, "\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text);
             return;
         }
         // "Saudi Arabia and Iran restored relations": a compound subject without a target
@@ -2694,19 +2730,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
             }
-            self.notes
-                .push(format!("\"{}\": rule {rule} → {made} event(s) among the members of a compound subject", t.text));
+            note!(self, "\"{}\": rule {rule} → {made} event(s) among the members of a compound subject", t.text);
             return;
         }
         if targets.is_empty() && open_slot && !root_allows_no_target(code) {
-            self.notes
-                .push(format!("\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text));
+            note!(self, "\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text);
             return;
         }
         // PETRARCH codes an event without a target actor only when the verb has an object
         // ("burned down its embassy", "said on Saturday"), not for "said today".
         if targets.is_empty() && self.dict.is_petrarch() && !self.has_object(m.end.max(i + 1)) {
-            self.notes.push(format!("\"{}\": rule {rule} matched, but no target and no object", t.text));
+            note!(self, "\"{}\": rule {rule} matched, but no target and no object", t.text);
             return;
         }
         let mut made = 0;
@@ -2745,11 +2779,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
         }
-        self.notes.push(format!(
+        note!(
+            self,
             "\"{}\": rule {rule} → {made} event(s){}{}",
             t.text,
             if passive { ", passive" } else { "" },
             if negated { ", negated" } else { "" }
-        ));
+        );
     }
 }

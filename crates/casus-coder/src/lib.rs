@@ -29,6 +29,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+/// Adds a note to a sentence coder's report, formatted only when explaining (formatting
+/// every note would cost time on every sentence).
+macro_rules! note {
+    ($coder:expr, $($arg:tt)*) => {
+        if $coder.explain {
+            $coder.notes.push(format!($($arg)*));
+        }
+    };
+}
+
 mod annotate;
 mod chunk;
 mod code;
@@ -195,6 +205,7 @@ impl Coder {
             analysis.sentences.iter().map(|s| self.dict.discard(doc.text.get(s.span.range()).unwrap_or(""))).collect();
         let story_discard = discarded.contains(&Some(true));
         let petrarch = self.dict.is_petrarch();
+        let mut present = code::WordSet::new(self.dict.word_count());
         for (si, (toks, nps)) in sentences.iter().enumerate() {
             let span = analysis.sentences[si].span;
             if story_discard || discarded[si].is_some() {
@@ -211,6 +222,7 @@ impl Coder {
                 }
                 continue;
             }
+            present.fill(toks);
             let mut sc = SentenceCoder::new(
                 &self.dict,
                 toks,
@@ -220,7 +232,9 @@ impl Coder {
                 // PETRARCH gives a bare agent no country from the rest of the story.
                 if petrarch { None } else { main_country.as_deref() },
                 &self.pattern_index,
+                &present,
             );
+            sc.explain = self.options.explain;
             let candidates = sc.code(true);
             // A date the sentence states ("yesterday", "on June 4") is the event's date.
             // (Looked for only when the sentence has events.)
@@ -235,7 +249,7 @@ impl Coder {
             let first_event = coded.events.len();
             for mut c in candidates {
                 if c.negated && !self.options.keep_negated {
-                    sc.notes.push(format!("event {} {} dropped: negated (use --keep-negated)", c.source.code, c.code));
+                    note!(sc, "event {} {} dropped: negated (use --keep-negated)", c.source.code, c.code);
                     continue;
                 }
                 if c.target.is_none() && self.options.require_dyad {
@@ -255,7 +269,7 @@ impl Coder {
                         && t.code.roles().any(|r| matches!(r, "MIL" | "COP" | "GOV" | "SPY"));
                     // (PETRARCH keeps them.)
                     if !petrarch && ((own && bare && root != 14) || (own && root == 15) || own_forces) {
-                        sc.notes.push(format!("target {} dropped: the source's own country or forces", t.code));
+                        note!(sc, "target {} dropped: the source's own country or forces", t.code);
                         c.target = None;
                         if self.options.require_dyad {
                             continue;
@@ -308,7 +322,7 @@ impl Coder {
                 if coded.events[first_event..].iter().any(|e| {
                     e.source == c.source.code && e.target == target && e.code == c.code && e.negated == c.negated
                 }) {
-                    sc.notes.push(format!("event {} {} already coded in this sentence", c.source.code, c.code));
+                    note!(sc, "event {} {} already coded in this sentence", c.source.code, c.code);
                     continue;
                 }
                 made += 1;

@@ -13,16 +13,32 @@ use crate::format::normalize;
 /// Id of an interned word.
 pub type WordId = u32;
 
-/// A trie over word-id sequences.
+/// No trie node.
+const NO_NODE: u32 = u32::MAX;
+
+/// A trie over word-id sequences: each node's children sorted by word, and the root's in a
+/// table by word id (the root is looked at for every token of every sentence).
 #[derive(Debug, Default)]
 pub(crate) struct Trie {
-    pub(crate) edges: FxHashMap<(u32, WordId), u32>,
+    /// Node `n`'s children are `kid_word[first[n]..first[n + 1]]` (sorted), `kid_node` alike.
+    first: Vec<u32>,
+    kid_word: Vec<WordId>,
+    kid_node: Vec<u32>,
+    /// The root's child for each word id, or [`NO_NODE`].
+    root: Vec<u32>,
     pub(crate) values: Vec<Vec<u32>>,
 }
 
-impl Trie {
+/// A [`Trie`] being built.
+#[derive(Debug)]
+struct TrieBuilder {
+    edges: FxHashMap<(u32, WordId), u32>,
+    values: Vec<Vec<u32>>,
+}
+
+impl TrieBuilder {
     fn new() -> Self {
-        Trie { edges: FxHashMap::default(), values: vec![Vec::new()] }
+        TrieBuilder { edges: FxHashMap::default(), values: vec![Vec::new()] }
     }
 
     fn insert(&mut self, key: &[WordId], value: u32) {
@@ -40,13 +56,64 @@ impl Trie {
         }
     }
 
+    fn build(self) -> Trie {
+        Trie::from_edges(self.edges.into_iter().map(|((node, w), child)| (node, w, child)).collect(), self.values)
+    }
+}
+
+impl Trie {
+    /// The trie with these edges `(node, word, child)` and values per node.
+    pub(crate) fn from_edges(mut edges: Vec<(u32, WordId, u32)>, values: Vec<Vec<u32>>) -> Trie {
+        edges.sort_unstable();
+        let nodes = values.len();
+        let mut first = vec![0u32; nodes + 1];
+        for &(node, _, _) in &edges {
+            if let Some(f) = first.get_mut(node as usize + 1) {
+                *f += 1;
+            }
+        }
+        for k in 1..first.len() {
+            first[k] += first[k - 1];
+        }
+        let kid_word = edges.iter().map(|e| e.1).collect();
+        let kid_node = edges.iter().map(|e| e.2).collect();
+        let mut root = Vec::new();
+        for &(node, w, child) in edges.iter().take_while(|e| e.0 == 0) {
+            debug_assert_eq!(node, 0);
+            if root.len() <= w as usize {
+                root.resize(w as usize + 1, NO_NODE);
+            }
+            root[w as usize] = child;
+        }
+        Trie { first, kid_word, kid_node, root, values }
+    }
+
+    /// Every edge `(node, word, child)`, sorted.
+    pub(crate) fn edges(&self) -> impl Iterator<Item = (u32, WordId, u32)> + '_ {
+        self.first.windows(2).enumerate().flat_map(move |(node, w)| {
+            let node = u32::try_from(node).unwrap_or(u32::MAX);
+            (w[0] as usize..w[1] as usize).map(move |k| (node, self.kid_word[k], self.kid_node[k]))
+        })
+    }
+
+    /// The child of `node` by the word `w`.
+    fn child(&self, node: u32, w: WordId) -> Option<u32> {
+        if node == 0 {
+            return self.root.get(w as usize).copied().filter(|&n| n != NO_NODE);
+        }
+        let (a, b) = (*self.first.get(node as usize)? as usize, *self.first.get(node as usize + 1)? as usize);
+        let kids = self.kid_word.get(a..b)?;
+        let k = kids.binary_search(&w).ok()?;
+        self.kid_node.get(a + k).copied()
+    }
+
     /// Every match starting at `start`, longest first: `(length, values)`.
     fn matches<'a>(&'a self, words: &[WordId], start: usize) -> Vec<(usize, &'a [u32])> {
         let mut out = Vec::new();
         let mut node = 0u32;
-        for (i, &w) in words[start..].iter().enumerate() {
-            match self.edges.get(&(node, w)) {
-                Some(&n) => node = n,
+        for (i, &w) in words.get(start..).unwrap_or(&[]).iter().enumerate() {
+            match self.child(node, w) {
+                Some(n) => node = n,
                 None => break,
             }
             let vals = &self.values[node as usize];
@@ -155,9 +222,9 @@ impl Dictionary {
             vocab: FxHashMap::default(),
             actors: Vec::new(),
             actor_needs_capital: Vec::new(),
-            actor_trie: Trie::new(),
+            actor_trie: Trie::default(),
             agents: Vec::new(),
-            agent_trie: Trie::new(),
+            agent_trie: Trie::default(),
             patterns: Vec::new(),
             verb_heads: FxHashMap::default(),
             noun_heads: FxHashMap::default(),
@@ -177,6 +244,8 @@ impl Dictionary {
         d.discards.sort_by_key(|x| !x.story);
         d.discard_finder = discard_finder(&d.discards);
 
+        let mut actor_trie = TrieBuilder::new();
+        let mut agent_trie = TrieBuilder::new();
         // Actors: the highest layer that names a key wins the key.
         let mut owner: HashMap<Vec<String>, usize> = HashMap::new();
         for (li, layer) in layers.iter().enumerate() {
@@ -197,7 +266,7 @@ impl Dictionary {
                 let article = layer.petrarch && key.first().is_some_and(|w| w == "the") && key.len() > 1;
                 d.actor_needs_capital.push(!article && a.name.chars().next().is_some_and(char::is_uppercase));
                 d.actors.push(a.clone());
-                d.actor_trie.insert(&ids, idx);
+                actor_trie.insert(&ids, idx);
             }
         }
 
@@ -235,10 +304,13 @@ impl Dictionary {
                 }
                 for f in forms {
                     let ids: Vec<WordId> = f.iter().map(|w| d.intern(w)).collect();
-                    d.agent_trie.insert(&ids, idx);
+                    agent_trie.insert(&ids, idx);
                 }
             }
         }
+
+        d.actor_trie = actor_trie.build();
+        d.agent_trie = agent_trie.build();
 
         // Patterns: the highest layer wins a (head, items) key.
         // (Keys borrow from the layers: no formatting or copying per pattern.)
@@ -369,6 +441,12 @@ impl Dictionary {
             found = Some(false);
         }
         found
+    }
+
+    /// How many words the dictionary uses: every [`WordId`] is below this.
+    #[must_use]
+    pub fn word_count(&self) -> usize {
+        self.vocab.len()
     }
 
     /// The id of a normalized word, if the dictionary uses it anywhere.

@@ -160,10 +160,8 @@ impl Writer {
     }
 
     fn trie(&mut self, t: &Trie) {
-        let mut edges: Vec<(&(u32, WordId), &u32)> = t.edges.iter().collect();
-        edges.sort_unstable();
-        self.len(edges.len());
-        for (&(node, w), &child) in edges {
+        self.len(t.edges().count());
+        for (node, w, child) in t.edges() {
             self.uint(u64::from(node));
             self.uint(u64::from(w));
             self.uint(u64::from(child));
@@ -314,15 +312,16 @@ impl<'b> Reader<'b> {
 
     fn trie(&mut self) -> Result<Trie> {
         let n = self.len()?;
-        let mut edges = FxHashMap::default();
-        edges.reserve(n);
+        let mut edges = Vec::with_capacity(n);
         for _ in 0..n {
-            let (node, w, child) = (self.u32()?, self.u32()?, self.u32()?);
-            edges.insert((node, w), child);
+            edges.push((self.u32()?, self.u32()?, self.u32()?));
         }
         let n = self.len()?;
-        let values = (0..n).map(|_| self.ids()).collect::<Result<_>>()?;
-        Ok(Trie { edges, values })
+        let values: Vec<Vec<u32>> = (0..n).map(|_| self.ids()).collect::<Result<_>>()?;
+        if edges.iter().any(|&(node, _, child)| node as usize >= n || child as usize >= n) {
+            return Err(Corrupt("trie node"));
+        }
+        Ok(Trie::from_edges(edges, values))
     }
 
     fn heads(&mut self) -> Result<FxHashMap<WordId, Vec<u32>>> {
