@@ -1002,6 +1002,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             k -= 1;
             steps += 1;
             let t = &self.toks[k];
+            // "claimed responsibility for an attack": the claim is coded, not the attack.
+            if t.lower == "responsibility" {
+                return None;
+            }
             if let Some(lemma) = t.verb_lemma {
                 // ("since the start of the war": a noun after a determiner is no verb.)
                 let noun = k > 0 && matches!(self.toks[k - 1].class, Class::Det | Class::PossPron | Class::PossMark);

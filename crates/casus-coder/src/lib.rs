@@ -38,7 +38,7 @@ mod words;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use casus_core::{Event, EventSpans, Span};
+use casus_core::{ActorCode, Event, EventSpans, Span};
 use casus_dict::Dictionary;
 use casus_text::{Analysis, Document, Lexicon};
 use serde::Serialize;
@@ -294,6 +294,21 @@ impl Coder {
                 if !petrarch && !c.source.code.has_country() && !c.source.code.is_organisation() {
                     if let Some(tc) = c.target.as_ref().and_then(|t| t.code.country()).map(str::to_owned) {
                         c.source.code = c.source.code.with_country(&tc);
+                    }
+                }
+                // "A suicide bomber killed 30 people at a mosque in Peshawar": agents with no
+                // other country are of the place where the sentence puts them.
+                if !petrarch {
+                    let bare = |code: &ActorCode| !code.has_country() && !code.is_organisation();
+                    if bare(&c.source.code) || c.target.as_ref().is_some_and(|t| bare(&t.code)) {
+                        if let Some(loc) = chunker.locative_country(toks, nps) {
+                            if bare(&c.source.code) {
+                                c.source.code = c.source.code.with_country(&loc);
+                            }
+                            if let Some(t) = c.target.as_mut().filter(|t| bare(&t.code)) {
+                                t.code = t.code.with_country(&loc);
+                            }
+                        }
                     }
                 }
                 if petrarch {
