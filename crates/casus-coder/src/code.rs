@@ -162,7 +162,11 @@ fn is_support_verb(lemma: &str) -> bool {
 }
 
 fn stance_of(t: &Tok<'_>) -> Option<Stance> {
-    let word = t.verb_lemma.unwrap_or(t.lower.as_str());
+    // ("willing" has the lemma "will": the adjective is the stance.)
+    stance_word(t.lower.as_str()).or_else(|| t.verb_lemma.and_then(stance_word))
+}
+
+fn stance_word(word: &str) -> Option<Stance> {
     match word {
         "promise" | "pledge" | "vow" | "offer" | "agree" | "plan" | "intend" | "undertake" | "commit" | "propose"
         | "want" | "seek" | "aim" | "hope" | "prepare" | "ready" | "willing" | "prepared" | "resolve" | "volunteer"
@@ -253,6 +257,8 @@ pub(crate) struct HeadIndex {
 pub(crate) struct PatternIndex {
     pub sigs: Vec<PatternSig>,
     heads: FxHashMap<usize, HeadIndex>,
+    /// The dictionary's ids of prepositions (particles in patterns: "call on").
+    preps: Vec<WordId>,
 }
 
 impl PatternIndex {
@@ -285,7 +291,14 @@ impl PatternIndex {
             }
             heads.insert(list.as_ptr() as usize, ix);
         }
-        PatternIndex { sigs, heads }
+        let preps = [
+            "on", "for", "with", "to", "in", "at", "from", "against", "about", "over", "into", "of", "by", "toward",
+            "towards", "across", "upon", "off", "out", "up", "down", "back", "after",
+        ]
+        .iter()
+        .filter_map(|w| dict.word(w))
+        .collect();
+        PatternIndex { sigs, heads, preps }
     }
 }
 
@@ -376,6 +389,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // A bare possessive ("its", "their") is not an object.
         self.nps.iter().position(|np| (pos..=p).contains(&np.start) && self.toks[np.start].class != Class::PossPron)
+    }
+
+    /// Whether a dictionary word is a preposition ("on", "for", "with").
+    fn dict_word_is_prep(&self, w: WordId) -> bool {
+        self.index.preps.contains(&w)
     }
 
     /// Past the rest of a list of plain nouns at `pos` (", blankets and medicine"), or `pos`.
@@ -531,10 +549,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         match &items[k] {
             CItem::Phrase(alts) => {
                 let mut best: Option<PMatch> = None;
+                // A particle ("call on", "call for") follows its verb or object noun; it does
+                // not reach past an actor ("called Putin on Friday").
+                let particle = alts.iter().all(|a| a.len() == 1 && self.dict_word_is_prep(a[0]));
                 for skip in 0..=3 {
                     let p = pos + skip;
                     if p >= n || (skip > 0 && !self.skippable(&self.toks[p - 1])) {
                         break;
+                    }
+                    if particle && skip > 0 && self.tok_np[p - 1].is_some() && k == 0 {
+                        break;
+                    }
+                    // "on Friday" is a time, never the particle "on".
+                    if particle && self.skip_time(p) > p && self.toks[p].class == Class::Prep {
+                        continue;
                     }
                     for alt in alts {
                         if self.matches_phrase(p, alt) {
@@ -1235,6 +1263,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Err("in a list of nouns: a noun");
             }
         }
+        // "against what she called a stolen election": naming, not an act.
+        if t.verb_lemma.is_some_and(|l| matches!(l, "call" | "describe" | "term" | "dub" | "label" | "brand"))
+            && i >= 2
+            && self.toks[i - 2].lower == "what"
+        {
+            return Err("naming after \"what\"");
+        }
         // "after rockets were fired": an -s form before an auxiliary is a plural noun.
         if t.third
             && !t.past
@@ -1368,7 +1403,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "demands that President Assad step down": a bare form after "that" and a singular
         // subject is a subjunctive, asked for, not done.
         let tok = &self.toks[i];
-        if !tok.is_inflected_verb() && i > 0 {
+        if tok.class == Class::Word && tok.is_verb_form() && !tok.is_inflected_verb() && i > 0 {
             if let Some(np) = self.tok_np[i - 1] {
                 let np = &self.nps[np];
                 let singular =
@@ -1511,6 +1546,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut g = pron.checked_sub(1)?;
         if self.toks[g].lower == "that" {
             g = g.checked_sub(1)?;
+        }
+        // "said on Monday it would": past the time adverbial.
+        if g >= 2 && self.skip_time(g - 1) == g + 1 {
+            g -= 2;
+        } else if g >= 1 && self.skip_time(g) == g + 1 {
+            g -= 1;
         }
         let t = &self.toks[g];
         let announces = t.verb_lemma.is_some_and(|l| {
@@ -2447,12 +2488,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1))).is_none());
         // Source.
         // "clashes between Buddhist and Muslim communities": the sides act on each other.
-        let between = (m.source.is_none() && m.target.is_none() && (noun || !(t.past || t.participle)))
-            .then(|| {
-                self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten())
-            })
-            .flatten()
-            .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
+        // (Not when the verb has its own subject: "Qatar is mediating between Israel and Hamas".)
+        let between = (m.source.is_none()
+            && m.target.is_none()
+            && (noun || (!(t.past || t.participle) && self.subject(subj_at).is_none())))
+        .then(|| self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten()))
+        .flatten()
+        .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
         let source_np = if let Some(s) = m.source {
             Some(s)
         } else if let Some(b) = between {
