@@ -1448,6 +1448,37 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 break;
             }
         }
+        // "warned Washington against selling weapons", "barred them from leaving": not done.
+        if self.toks[i].gerund && i > 0 && matches!(self.toks[i - 1].lower.as_str(), "against" | "from") {
+            let warned = (i.saturating_sub(8)..i - 1).any(|k| {
+                self.toks[k].verb_lemma.is_some_and(|l| {
+                    matches!(
+                        l,
+                        "warn"
+                            | "caution"
+                            | "advise"
+                            | "bar"
+                            | "ban"
+                            | "prevent"
+                            | "stop"
+                            | "prohibit"
+                            | "forbid"
+                            | "deter"
+                            | "discourage"
+                            | "refrain"
+                            | "restrain"
+                            | "block"
+                            | "dissuade"
+                    )
+                })
+            });
+            if warned {
+                return Some(Irrealis::Other(format!(
+                    "gerund after \"{}\": kept from, not done",
+                    self.toks[i - 1].text
+                )));
+            }
+        }
         // "risked wrecking the peace efforts", "avoided attacking": not done.
         if self.toks[i].gerund && i > 0 {
             let p = &self.toks[i - 1];
@@ -1902,6 +1933,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             match t.class {
                 Class::Break if matches!(t.lower.as_str(), ";" | ":") => return None,
+                // "after clashes between border guards": a finite verb right after "after",
+                // "when", "because" has its own subject there or none.
+                Class::Sub if k + 1 == i && !self.toks[i].gerund && !self.toks[i].participle => return None,
                 Class::Rel => {
                     // "the rebels, who attacked": the antecedent is the subject.
                     let mut a = k;
