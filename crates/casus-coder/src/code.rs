@@ -1421,6 +1421,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 break;
             }
             if t.lower == "that" && k > 0 {
+                // "Moscow denied that its forces had targeted civilians": a denial's content.
+                let denial = self.toks[k - 1]
+                    .verb_lemma
+                    .is_some_and(|l| matches!(l, "deny" | "dismiss" | "reject" | "refute" | "dispute"));
+                if denial {
+                    return Some(Irrealis::Other("a denial's content (\"that\" after a denial)".into()));
+                }
                 let noun_at = |q: usize| {
                     matches!(
                         self.toks[q].lower.as_str(),
