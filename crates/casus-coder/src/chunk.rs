@@ -426,6 +426,11 @@ impl Chunker<'_> {
             if after_noun && t.is_verb_form() && t.past && !t.cap {
                 break;
             }
+            // "King Abdullah hosted Palestinian President Abbas": a past form after a name
+            // is the verb, not a modifier of the next actor.
+            if j > i && t.past && !t.cap && t.is_verb_form() && toks[j - 1].cap && toks[j - 1].class == Class::Word {
+                break;
+            }
             if !verb_slot
                 && self.modifier(t, after_det || !comps.is_empty())
                 && pending_mods < 3

@@ -309,6 +309,26 @@ impl Coder {
                                 t.code = t.code.with_country(&loc);
                             }
                         }
+                        // Else the country named last before the agent ("sanctions on
+                        // Venezuela's oil sector after the government agreed"): "the government"
+                        // is that country's.
+                        let before = |at: usize| -> Option<String> {
+                            (0..nps.len())
+                                .rev()
+                                .flat_map(|k| sc.actors_of(k).into_iter().rev())
+                                .filter(|a| a.span.end <= at)
+                                .find_map(|a| a.code.country().map(str::to_owned))
+                        };
+                        if bare(&c.source.code) {
+                            if let Some(country) = before(c.source.span.start) {
+                                c.source.code = c.source.code.with_country(&country);
+                            }
+                        }
+                        if let Some(t) = c.target.as_mut().filter(|t| bare(&t.code)) {
+                            if let Some(country) = before(t.span.start) {
+                                t.code = t.code.with_country(&country);
+                            }
+                        }
                     }
                 }
                 if petrarch {
