@@ -1991,7 +1991,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         if !any_noun {
             let representative = speaks_for(&head.lower);
-            if !representative || !matches!(self.toks[p].lower.as_str(), "of" | "for") {
+            // ("Inspectors from the IAEA are investigating": those sent by it.)
+            let from = self.toks[p].lower == "from"
+                && matches!(
+                    head.lower.trim_end_matches('s'),
+                    "inspector"
+                        | "investigator"
+                        | "monitor"
+                        | "expert"
+                        | "observer"
+                        | "envoy"
+                        | "delegate"
+                        | "delegation"
+                        | "representative"
+                        | "official"
+                        | "diplomat"
+                );
+            if !representative || !(matches!(self.toks[p].lower.as_str(), "of" | "for") || from) {
                 return false;
             }
         }

@@ -258,6 +258,11 @@ pub(crate) fn speaks_for(lower: &str) -> bool {
             | "advisor"
             | "lawyer"
             | "statement"
+            | "inspector"
+            | "investigator"
+            | "monitor"
+            | "expert"
+            | "observer"
     )
 }
 
