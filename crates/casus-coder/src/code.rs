@@ -1196,7 +1196,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !np.members[0].plural
                 && !matches!(np.members[0].kind, MemberKind::Pronoun | MemberKind::Anaphor)
                 && !matches!(self.toks[i - 1].lower.as_str(), "police" | "people" | "military" | "authorities");
-            let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an");
+            let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an" | "the" | "this" | "that");
             if bare && np.end == i && singular && article {
                 return Err("a bare form after a singular phrase: a noun");
             }
@@ -2561,12 +2561,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // squad": the by-phrase nearest the verb.
             self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1)))
         } else if noun {
-            // "their recapture of", "Hezbollah's attack on", else the clause subject.
+            // "their recapture of", "Hezbollah's attack on", else the subject of a light verb
+            // ("launched an attack on"). An actor merely modifying the noun ("US air strikes",
+            // "the drone attack") or named after "by" makes no event of a noun on its own:
+            // news reports such nouns as background, and hand coders leave them out.
             (i > 0)
                 .then(|| self.tok_np[i - 1])
                 .flatten()
+                .filter(|&np| self.toks[self.nps[np].start].class == Class::PossPron || self.nps[np].possessive)
                 .or_else(|| if i > 1 && self.toks[i - 1].class == Class::PossMark { self.tok_np[i - 2] } else { None })
-                .or_else(|| self.by_agent(i + 1))
                 .or_else(|| self.support_verb_subject(i))
         } else {
             // (PETRARCH: the subject of the pattern's first word, "- WILL NOT *".)
