@@ -2674,8 +2674,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 });
                 own.or_else(|| self.first_actor_after(m.end).filter(|&np| single || partner(np)))
                     // An actor named by the pattern's own words ("recognized the State of
-                    // Palestine") is the target of a compound subject too.
-                    .or(m.weak_target)
+                    // Palestine") is the target of a compound subject too, unless it is a bare
+                    // agent word the pattern speaks of ("South Korea and Japan resumed sharing
+                    // military intelligence": they share with each other).
+                    .or(m.weak_target.filter(|&np| {
+                        single
+                            || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
+                    }))
                     .filter(|&np| np != snp)
             }
             None if !passive => self

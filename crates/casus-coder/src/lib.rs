@@ -265,6 +265,18 @@ impl Coder {
                 // Unspecified force against people who are not fighters ("killed civilians",
                 // "attacked journalists") is CAMEO's unconventional violence (18), not a
                 // military engagement (19).
+                // "Trump attacked Zelensky at a town hall": one person attacking another
+                // attacks in words (111), not with force.
+                let person = |k: &MemberKind| matches!(k, MemberKind::Named(casus_dict::ActorKind::Person));
+                if c.code.as_str() == "190"
+                    && person(&c.source.kind)
+                    && c.target.as_ref().is_some_and(|t| person(&t.kind))
+                    && toks.iter().find(|t| t.span.start == c.verb.start).and_then(|t| t.verb_lemma) == Some("attack")
+                {
+                    if let Ok(criticise) = "111".parse() {
+                        c.code = criticise;
+                    }
+                }
                 if matches!(c.code.as_str(), "19" | "190") {
                     let unarmed = c.target.as_ref().is_some_and(|t| {
                         t.code

@@ -154,6 +154,7 @@ pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
             | "cooperate"
             | "collaborate"
             | "exchange"
+            | "share"
             | "swap"
             | "restore"
             | "normalize"
