@@ -2679,6 +2679,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     // military intelligence": they share with each other).
                     .or(m.weak_target.filter(|&np| {
                         single
+                            || !t.verb_lemma.is_some_and(reciprocal_verb)
                             || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
                     }))
                     .filter(|&np| np != snp)
