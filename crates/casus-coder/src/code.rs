@@ -2696,6 +2696,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         }
         let target_np = if between.is_some() { None } else { target_np };
+        // "opened an investigation into war crimes committed in Gaza by Israeli forces",
+        // "accused of crimes committed by the army": the perpetrators named after "by" in
+        // what is investigated or alleged are the target.
+        let target_np = if !passive && !noun && matches!(code.root_number(), 9 | 11) {
+            let perpetrator = (m.end..self.toks.len().min(m.end + 10))
+                .take_while(|&k| !self.boundary(&self.toks[k]) && self.toks[k].class != Class::Comma)
+                .find(|&k| self.toks[k].lower == "by" && self.toks[m.end..k].iter().any(|w| w.participle && !w.gerund))
+                .and_then(|k| self.np_starting_near(k + 1))
+                .filter(|&np| Some(np) != Some(snp));
+            perpetrator.or(target_np)
+        } else {
+            target_np
+        };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
         // "Saudi Arabia and Iran agreed to reopen their embassies": what the members of a
         // compound subject own is no target; they act on each other.
