@@ -1248,6 +1248,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Err("a participle between a determiner and a noun: an adjective");
             }
         }
+        // "three surrounding provinces", "a military training camp", "ethnic rioting": a
+        // gerund after a determiner, a number, an adjective or "a"/"the" + modifier is a
+        // noun or an adjective, not a verb.
+        if t.gerund && i > 0 {
+            let p = &self.toks[i - 1];
+            let next_noun = self.toks.get(i + 1).is_some_and(|n| {
+                n.class == Class::Word
+                    && self.tok_np[i + 1].is_none()
+                    && self.dict_pos_noun(n)
+                    && !n.is_inflected_verb()
+            });
+            let det = matches!(p.class, Class::Det | Class::Number) || is_number_word(&p.lower);
+            let adjective = p.class == Class::Word
+                && self.tok_np[i - 1].is_none()
+                && !p.is_verb_form()
+                && !p.cap
+                && p.pos.is_some_and(|tags| tags.split(' ').next().is_some_and(|f| f.starts_with("JJ")));
+            let after_article_np = self.tok_np[i - 1].is_some_and(|np| {
+                let np = &self.nps[np];
+                np.end == i && matches!(self.toks[np.start].lower.as_str(), "a" | "an" | "the")
+            });
+            if (det && next_noun) || adjective || (after_article_np && next_noun) {
+                return Err("a gerund after a determiner or adjective: a noun");
+            }
+        }
         // "arbitrary detention, torture and forced conscription": a bare form in a list of nouns.
         if !t.is_inflected_verb() && i > 1 && self.toks[i - 1].class == Class::Comma {
             let p = &self.toks[i - 2];
@@ -1454,6 +1479,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 break;
             }
+        }
+        // "officials responsible for rigging the vote", "for allegedly violating": a
+        // description or an allegation, not a reported act.
+        if self.toks[i].gerund && i > 1 && self.toks[i - 1].lower == "for" && self.toks[i - 2].lower == "responsible" {
+            return Some(Irrealis::Other("gerund after \"responsible for\": a description".into()));
+        }
+        if i > 0 && self.toks[i - 1].lower == "allegedly" {
+            return Some(Irrealis::Other("\"allegedly\": an allegation".into()));
         }
         // "warned Washington against selling weapons", "barred them from leaving": not done.
         if self.toks[i].gerund && i > 0 && matches!(self.toks[i - 1].lower.as_str(), "against" | "from") {
@@ -2415,6 +2448,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     && self.toks[k].verb_lemma.is_some_and(|l| matches!(l, "kill" | "wound" | "injure" | "leave"))
             })
         };
+        // "staged naval war games, firing missiles and deploying attack boats": participle
+        // clauses that elaborate an act of the same root by the same source add nothing.
+        let elaboration = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                self.toks[k].gerund
+                    && k > 0
+                    && (self.toks[k - 1].class == Class::Comma
+                        || (self.toks[k - 1].lower == "and"
+                            && self.toks[..k].iter().rev().take(8).any(|w| w.class == Class::Comma)))
+            })
+        };
+        let earlier: Vec<(ActorCode, CameoCode, usize)> =
+            out.iter().filter(|c| !elaboration(c)).map(|c| (c.source.code, c.code.root(), c.verb.start)).collect();
+        // Its target is the act's when the act has none ("violated the ceasefire, firing
+        // mortar shells at Indian army posts").
+        let details: Vec<(ActorCode, CameoCode, Option<Actor>)> =
+            out.iter().filter(|c| elaboration(c)).map(|c| (c.source.code, c.code.root(), c.target.clone())).collect();
+        for (src, root, target) in details {
+            if let Some(main) =
+                out.iter_mut().find(|c| !elaboration(c) && c.source.code == src && c.code.root() == root)
+            {
+                if main.target.is_none() {
+                    main.target = target;
+                }
+            }
+        }
+        out.retain(|c| {
+            !elaboration(c)
+                || !earlier.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
+        });
         let attacks: Vec<(ActorCode, usize)> = out
             .iter()
             .filter(|c| !consequence(c) && c.code.root_number() >= 15)
