@@ -426,6 +426,11 @@ impl Chunker<'_> {
             if after_noun && t.is_verb_form() && t.past && !t.cap {
                 break;
             }
+            // "King Abdullah hosted Palestinian President Abbas": a past form after a name
+            // is the verb, not a modifier of the next actor.
+            if j > i && t.past && !t.cap && t.is_verb_form() && toks[j - 1].cap && toks[j - 1].class == Class::Word {
+                break;
+            }
             if !verb_slot
                 && self.modifier(t, after_det || !comps.is_empty())
                 && pending_mods < 3
@@ -642,6 +647,33 @@ impl Chunker<'_> {
             }
         }
         Member { code: Some(code), start, end, kind: head.kind, plural, needs_country, how }
+    }
+
+    /// The country where the sentence places things: a country, capital or region after
+    /// "in", "at", "near" ("in northwestern Nigeria"), else a gazetteer place of 50,000 people
+    /// or more ("at a mosque in Peshawar"). For agents nothing else gives a country.
+    pub fn locative_country(&self, toks: &[Tok<'_>], nps: &[Np]) -> Option<String> {
+        if self.dict.is_petrarch() {
+            return None;
+        }
+        let locative = |t: &Tok<'_>| matches!(t.lower.as_str(), "in" | "at" | "near" | "outside" | "inside");
+        for np in nps {
+            let Some(p) = np.prep else { continue };
+            if !locative(&toks[p]) {
+                continue;
+            }
+            if let [m] = np.members.as_slice() {
+                if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country() && kind != ActorKind::Person) {
+                    if let Some(c) = m.code.as_ref().and_then(|c| c.country()) {
+                        return Some(c.to_owned());
+                    }
+                }
+            }
+        }
+        toks.iter()
+            .enumerate()
+            .filter(|(_, t)| locative(t))
+            .find_map(|(k, _)| self.place_after(toks, k + 1, (k + 5).min(toks.len())).map(|(country, _)| country))
     }
 
     /// Every actor phrase of a sentence, compounds joined.
@@ -998,6 +1030,14 @@ fn is_thing_noun(lower: &str) -> bool {
             | "crackdown"
             | "reform"
             | "record"
+            | "talk"
+            | "negotiation"
+            | "dialogue"
+            | "meeting"
+            | "tension"
+            | "deal"
+            | "agreement"
+            | "pact"
     )
 }
 

@@ -162,7 +162,11 @@ fn is_support_verb(lemma: &str) -> bool {
 }
 
 fn stance_of(t: &Tok<'_>) -> Option<Stance> {
-    let word = t.verb_lemma.unwrap_or(t.lower.as_str());
+    // ("willing" has the lemma "will": the adjective is the stance.)
+    stance_word(t.lower.as_str()).or_else(|| t.verb_lemma.and_then(stance_word))
+}
+
+fn stance_word(word: &str) -> Option<Stance> {
     match word {
         "promise" | "pledge" | "vow" | "offer" | "agree" | "plan" | "intend" | "undertake" | "commit" | "propose"
         | "want" | "seek" | "aim" | "hope" | "prepare" | "ready" | "willing" | "prepared" | "resolve" | "volunteer"
@@ -279,6 +283,8 @@ pub(crate) struct PatternIndex {
     /// length and its words: read in one place rather than through the pattern.
     required: Vec<WordId>,
     heads: FxHashMap<usize, HeadIndex>,
+    /// The dictionary's ids of prepositions (particles in patterns: "call on").
+    preps: Vec<WordId>,
 }
 
 /// Where a pattern's required words are in [`PatternIndex::required`].
@@ -332,7 +338,14 @@ impl PatternIndex {
             }
             heads.insert(list.as_ptr() as usize, ix);
         }
-        PatternIndex { filters, required, heads }
+        let preps = [
+            "on", "for", "with", "to", "in", "at", "from", "against", "about", "over", "into", "of", "by", "toward",
+            "towards", "across", "upon", "off", "out", "up", "down", "back", "after",
+        ]
+        .iter()
+        .filter_map(|w| dict.word(w))
+        .collect();
+        PatternIndex { filters, required, heads, preps }
     }
 }
 
@@ -407,6 +420,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // A bare possessive ("its", "their") is not an object.
         self.nps.iter().position(|np| (pos..=p).contains(&np.start) && self.toks[np.start].class != Class::PossPron)
+    }
+
+    /// Whether a dictionary word is a preposition ("on", "for", "with").
+    fn dict_word_is_prep(&self, w: WordId) -> bool {
+        self.index.preps.contains(&w)
     }
 
     /// Past the rest of a list of plain nouns at `pos` (", blankets and medicine"), or `pos`.
@@ -562,10 +580,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         match &items[k] {
             CItem::Phrase(alts) => {
                 let mut best: Option<PMatch> = None;
+                // A particle ("call on", "call for") follows its verb or object noun; it does
+                // not reach past an actor ("called Putin on Friday").
+                let particle = alts.iter().all(|a| a.len() == 1 && self.dict_word_is_prep(a[0]));
                 for skip in 0..=3 {
                     let p = pos + skip;
                     if p >= n || (skip > 0 && !self.skippable(&self.toks[p - 1])) {
                         break;
+                    }
+                    if particle && skip > 0 && self.tok_np[p - 1].is_some() && k == 0 {
+                        break;
+                    }
+                    // "on Friday" is a time, never the particle "on".
+                    if particle && self.skip_time(p) > p && self.toks[p].class == Class::Prep {
+                        continue;
                     }
                     for alt in alts {
                         if self.matches_phrase(p, alt) {
@@ -1035,6 +1063,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             k -= 1;
             steps += 1;
             let t = &self.toks[k];
+            // "claimed responsibility for an attack": the claim is coded, not the attack.
+            if t.lower == "responsibility" {
+                return None;
+            }
             if let Some(lemma) = t.verb_lemma {
                 // ("since the start of the war": a noun after a determiner is no verb.)
                 let noun = k > 0 && matches!(self.toks[k - 1].class, Class::Det | Class::PossPron | Class::PossMark);
@@ -1197,7 +1229,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !np.members[0].plural
                 && !matches!(np.members[0].kind, MemberKind::Pronoun | MemberKind::Anaphor)
                 && !matches!(self.toks[i - 1].lower.as_str(), "police" | "people" | "military" | "authorities");
-            let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an");
+            let article = matches!(self.toks[np.start].lower.as_str(), "a" | "an" | "the" | "this" | "that");
             if bare && np.end == i && singular && article {
                 return Err("a bare form after a singular phrase: a noun");
             }
@@ -1249,6 +1281,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 return Err("a participle between a determiner and a noun: an adjective");
             }
         }
+        // "three surrounding provinces", "a military training camp", "ethnic rioting": a
+        // gerund after a determiner, a number, an adjective or "a"/"the" + modifier is a
+        // noun or an adjective, not a verb.
+        if t.gerund && i > 0 {
+            let p = &self.toks[i - 1];
+            let next_noun = self.toks.get(i + 1).is_some_and(|n| {
+                n.class == Class::Word
+                    && self.tok_np[i + 1].is_none()
+                    && self.dict_pos_noun(n)
+                    && !n.is_inflected_verb()
+            });
+            let det = matches!(p.class, Class::Det | Class::Number) || is_number_word(&p.lower);
+            let adjective = p.class == Class::Word
+                && self.tok_np[i - 1].is_none()
+                && !p.is_verb_form()
+                && !p.cap
+                && p.pos.is_some_and(|tags| tags.split(' ').next().is_some_and(|f| f.starts_with("JJ")));
+            let after_article_np = self.tok_np[i - 1].is_some_and(|np| {
+                let np = &self.nps[np];
+                np.end == i && matches!(self.toks[np.start].lower.as_str(), "a" | "an" | "the")
+            });
+            if (det && next_noun) || adjective || (after_article_np && next_noun) {
+                return Err("a gerund after a determiner or adjective: a noun");
+            }
+        }
         // "arbitrary detention, torture and forced conscription": a bare form in a list of nouns.
         if !t.is_inflected_verb() && i > 1 && self.toks[i - 1].class == Class::Comma {
             let p = &self.toks[i - 2];
@@ -1263,6 +1320,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if listed && next_list {
                 return Err("in a list of nouns: a noun");
             }
+        }
+        // "against what she called a stolen election": naming, not an act.
+        if t.verb_lemma.is_some_and(|l| matches!(l, "call" | "describe" | "term" | "dub" | "label" | "brand"))
+            && i >= 2
+            && self.toks[i - 2].lower == "what"
+        {
+            return Err("naming after \"what\"");
         }
         // "after rockets were fired": an -s form before an auxiliary is a plural noun.
         if t.third
@@ -1397,7 +1461,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "demands that President Assad step down": a bare form after "that" and a singular
         // subject is a subjunctive, asked for, not done.
         let tok = &self.toks[i];
-        if !tok.is_inflected_verb() && i > 0 {
+        if tok.class == Class::Word && tok.is_verb_form() && !tok.is_inflected_verb() && i > 0 {
             if let Some(np) = self.tok_np[i - 1] {
                 let np = &self.nps[np];
                 let singular =
@@ -1415,6 +1479,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 break;
             }
             if t.lower == "that" && k > 0 {
+                // "Moscow denied that its forces had targeted civilians": a denial's content.
+                let denial = self.toks[k - 1]
+                    .verb_lemma
+                    .is_some_and(|l| matches!(l, "deny" | "dismiss" | "reject" | "refute" | "dispute"));
+                if denial {
+                    return Some(Irrealis::Other("a denial's content (\"that\" after a denial)".into()));
+                }
                 let noun_at = |q: usize| {
                     matches!(
                         self.toks[q].lower.as_str(),
@@ -1440,6 +1511,45 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     return Some(Irrealis::Other("an allegation (\"that\" after an accusation)".into()));
                 }
                 break;
+            }
+        }
+        // "officials responsible for rigging the vote", "for allegedly violating": a
+        // description or an allegation, not a reported act.
+        if self.toks[i].gerund && i > 1 && self.toks[i - 1].lower == "for" && self.toks[i - 2].lower == "responsible" {
+            return Some(Irrealis::Other("gerund after \"responsible for\": a description".into()));
+        }
+        if i > 0 && self.toks[i - 1].lower == "allegedly" {
+            return Some(Irrealis::Other("\"allegedly\": an allegation".into()));
+        }
+        // "warned Washington against selling weapons", "barred them from leaving": not done.
+        if self.toks[i].gerund && i > 0 && matches!(self.toks[i - 1].lower.as_str(), "against" | "from") {
+            let warned = (i.saturating_sub(8)..i - 1).any(|k| {
+                self.toks[k].verb_lemma.is_some_and(|l| {
+                    matches!(
+                        l,
+                        "warn"
+                            | "caution"
+                            | "advise"
+                            | "bar"
+                            | "ban"
+                            | "prevent"
+                            | "stop"
+                            | "prohibit"
+                            | "forbid"
+                            | "deter"
+                            | "discourage"
+                            | "refrain"
+                            | "restrain"
+                            | "block"
+                            | "dissuade"
+                    )
+                })
+            });
+            if warned {
+                return Some(Irrealis::Other(format!(
+                    "gerund after \"{}\": kept from, not done",
+                    self.toks[i - 1].text
+                )));
             }
         }
         // "risked wrecking the peace efforts", "avoided attacking": not done.
@@ -1540,6 +1650,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut g = pron.checked_sub(1)?;
         if self.toks[g].lower == "that" {
             g = g.checked_sub(1)?;
+        }
+        // "said on Monday it would": past the time adverbial.
+        if g >= 2 && self.skip_time(g - 1) == g + 1 {
+            g -= 2;
+        } else if g >= 1 && self.skip_time(g) == g + 1 {
+            g -= 1;
         }
         let t = &self.toks[g];
         let announces = t.verb_lemma.is_some_and(|l| {
@@ -1890,6 +2006,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             match t.class {
                 Class::Break if matches!(t.lower.as_str(), ";" | ":") => return None,
+                // "after clashes between border guards": a finite verb right after "after",
+                // "when", "because" has its own subject there or none.
+                Class::Sub if k + 1 == i && !self.toks[i].gerund && !self.toks[i].participle => return None,
                 Class::Rel => {
                     // "the rebels, who attacked": the antecedent is the subject.
                     let mut a = k;
@@ -1938,7 +2057,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         if !any_noun {
             let representative = speaks_for(&head.lower);
-            if !representative || !matches!(self.toks[p].lower.as_str(), "of" | "for") {
+            // ("Inspectors from the IAEA are investigating": those sent by it.)
+            let from = self.toks[p].lower == "from"
+                && matches!(
+                    head.lower.trim_end_matches('s'),
+                    "inspector"
+                        | "investigator"
+                        | "monitor"
+                        | "expert"
+                        | "observer"
+                        | "envoy"
+                        | "delegate"
+                        | "delegation"
+                        | "representative"
+                        | "official"
+                        | "diplomat"
+                );
+            if !representative || !(matches!(self.toks[p].lower.as_str(), "of" | "for") || from) {
                 return false;
             }
         }
@@ -2350,6 +2485,36 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     && self.toks[k].verb_lemma.is_some_and(|l| matches!(l, "kill" | "wound" | "injure" | "leave"))
             })
         };
+        // "staged naval war games, firing missiles and deploying attack boats": participle
+        // clauses that elaborate an act of the same root by the same source add nothing.
+        let elaboration = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                self.toks[k].gerund
+                    && k > 0
+                    && (self.toks[k - 1].class == Class::Comma
+                        || (self.toks[k - 1].lower == "and"
+                            && self.toks[..k].iter().rev().take(8).any(|w| w.class == Class::Comma)))
+            })
+        };
+        let earlier: Vec<(ActorCode, CameoCode, usize)> =
+            out.iter().filter(|c| !elaboration(c)).map(|c| (c.source.code, c.code.root(), c.verb.start)).collect();
+        // Its target is the act's when the act has none ("violated the ceasefire, firing
+        // mortar shells at Indian army posts").
+        let details: Vec<(ActorCode, CameoCode, Option<Actor>)> =
+            out.iter().filter(|c| elaboration(c)).map(|c| (c.source.code, c.code.root(), c.target.clone())).collect();
+        for (src, root, target) in details {
+            if let Some(main) =
+                out.iter_mut().find(|c| !elaboration(c) && c.source.code == src && c.code.root() == root)
+            {
+                if main.target.is_none() {
+                    main.target = target;
+                }
+            }
+        }
+        out.retain(|c| {
+            !elaboration(c)
+                || !earlier.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
+        });
         let attacks: Vec<(ActorCode, usize)> = out
             .iter()
             .filter(|c| !consequence(c) && c.code.root_number() >= 15)
@@ -2479,12 +2644,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1))).is_none());
         // Source.
         // "clashes between Buddhist and Muslim communities": the sides act on each other.
-        let between = (m.source.is_none() && m.target.is_none() && (noun || !(t.past || t.participle)))
-            .then(|| {
-                self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten())
-            })
-            .flatten()
-            .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
+        // (Not when the verb has its own subject: "Qatar is mediating between Israel and Hamas".)
+        let between = (m.source.is_none()
+            && m.target.is_none()
+            && (noun || (!(t.past || t.participle) && self.subject(subj_at).is_none())))
+        .then(|| self.toks.get(i + 1).filter(|t| t.lower == "between").and(self.tok_np.get(i + 2).copied().flatten()))
+        .flatten()
+        .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
         let source_np = if let Some(s) = m.source {
             Some(s)
         } else if let Some(b) = between {
@@ -2494,12 +2660,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // squad": the by-phrase nearest the verb.
             self.by_agent(i + 1).or_else(|| self.by_agent(m.end.max(i + 1)))
         } else if noun {
-            // "their recapture of", "Hezbollah's attack on", else the clause subject.
+            // "their recapture of", "Hezbollah's attack on", else the subject of a light verb
+            // ("launched an attack on"). An actor merely modifying the noun ("US air strikes",
+            // "the drone attack") or named after "by" makes no event of a noun on its own:
+            // news reports such nouns as background, and hand coders leave them out.
             (i > 0)
                 .then(|| self.tok_np[i - 1])
                 .flatten()
+                .filter(|&np| self.toks[self.nps[np].start].class == Class::PossPron || self.nps[np].possessive)
                 .or_else(|| if i > 1 && self.toks[i - 1].class == Class::PossMark { self.tok_np[i - 2] } else { None })
-                .or_else(|| self.by_agent(i + 1))
                 .or_else(|| self.support_verb_subject(i))
         } else {
             // (PETRARCH: the subject of the pattern's first word, "- WILL NOT *".)
@@ -2605,8 +2774,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 });
                 own.or_else(|| self.first_actor_after(m.end).filter(|&np| single || partner(np)))
                     // An actor named by the pattern's own words ("recognized the State of
-                    // Palestine") is the target of a compound subject too.
-                    .or(m.weak_target)
+                    // Palestine") is the target of a compound subject too, unless it is a bare
+                    // agent word the pattern speaks of ("South Korea and Japan resumed sharing
+                    // military intelligence": they share with each other).
+                    .or(m.weak_target.filter(|&np| {
+                        single
+                            || !t.verb_lemma.is_some_and(reciprocal_verb)
+                            || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
+                    }))
                     .filter(|&np| np != snp)
             }
             None if !passive => self
@@ -2621,6 +2796,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return;
         }
         let target_np = if between.is_some() { None } else { target_np };
+        // "opened an investigation into war crimes committed in Gaza by Israeli forces",
+        // "accused of crimes committed by the army": the perpetrators named after "by" in
+        // what is investigated or alleged are the target.
+        let target_np = if !passive && !noun && matches!(code.root_number(), 9 | 11) {
+            let perpetrator = (m.end..self.toks.len().min(m.end + 10))
+                .take_while(|&k| !self.boundary(&self.toks[k]) && self.toks[k].class != Class::Comma)
+                .find(|&k| self.toks[k].lower == "by" && self.toks[m.end..k].iter().any(|w| w.participle && !w.gerund))
+                .and_then(|k| self.np_starting_near(k + 1))
+                .filter(|&np| Some(np) != Some(snp));
+            perpetrator.or(target_np)
+        } else {
+            target_np
+        };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
         // "Saudi Arabia and Iran agreed to reopen their embassies": what the members of a
         // compound subject own is no target; they act on each other.

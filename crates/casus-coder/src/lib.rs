@@ -48,7 +48,7 @@ mod words;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use casus_core::{Event, EventSpans, Span};
+use casus_core::{ActorCode, Event, EventSpans, Span};
 use casus_dict::Dictionary;
 use casus_text::{Analysis, Document, Lexicon};
 use serde::Serialize;
@@ -279,6 +279,18 @@ impl Coder {
                 // Unspecified force against people who are not fighters ("killed civilians",
                 // "attacked journalists") is CAMEO's unconventional violence (18), not a
                 // military engagement (19).
+                // "Trump attacked Zelensky at a town hall": one person attacking another
+                // attacks in words (111), not with force.
+                let person = |k: &MemberKind| matches!(k, MemberKind::Named(casus_dict::ActorKind::Person));
+                if c.code.as_str() == "190"
+                    && person(&c.source.kind)
+                    && c.target.as_ref().is_some_and(|t| person(&t.kind))
+                    && toks.iter().find(|t| t.span.start == c.verb.start).and_then(|t| t.verb_lemma) == Some("attack")
+                {
+                    if let Ok(criticise) = "111".parse() {
+                        c.code = criticise;
+                    }
+                }
                 if matches!(c.code.as_str(), "19" | "190") {
                     let unarmed = c.target.as_ref().is_some_and(|t| {
                         t.code
@@ -308,6 +320,41 @@ impl Coder {
                 if !petrarch && !c.source.code.has_country() && !c.source.code.is_organisation() {
                     if let Some(tc) = c.target.as_ref().and_then(|t| t.code.country()).map(str::to_owned) {
                         c.source.code = c.source.code.with_country(&tc);
+                    }
+                }
+                // "A suicide bomber killed 30 people at a mosque in Peshawar": agents with no
+                // other country are of the place where the sentence puts them.
+                if !petrarch {
+                    let bare = |code: &ActorCode| !code.has_country() && !code.is_organisation();
+                    if bare(&c.source.code) || c.target.as_ref().is_some_and(|t| bare(&t.code)) {
+                        if let Some(loc) = chunker.locative_country(toks, nps) {
+                            if bare(&c.source.code) {
+                                c.source.code = c.source.code.with_country(&loc);
+                            }
+                            if let Some(t) = c.target.as_mut().filter(|t| bare(&t.code)) {
+                                t.code = t.code.with_country(&loc);
+                            }
+                        }
+                        // Else the country named last before the agent ("sanctions on
+                        // Venezuela's oil sector after the government agreed"): "the government"
+                        // is that country's.
+                        let before = |at: usize| -> Option<String> {
+                            (0..nps.len())
+                                .rev()
+                                .flat_map(|k| sc.actors_of(k).into_iter().rev())
+                                .filter(|a| a.span.end <= at)
+                                .find_map(|a| a.code.country().map(str::to_owned))
+                        };
+                        if bare(&c.source.code) {
+                            if let Some(country) = before(c.source.span.start) {
+                                c.source.code = c.source.code.with_country(&country);
+                            }
+                        }
+                        if let Some(t) = c.target.as_mut().filter(|t| bare(&t.code)) {
+                            if let Some(country) = before(t.span.start) {
+                                t.code = t.code.with_country(&country);
+                            }
+                        }
                     }
                 }
                 if petrarch {

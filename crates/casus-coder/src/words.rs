@@ -154,6 +154,7 @@ pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
             | "cooperate"
             | "collaborate"
             | "exchange"
+            | "share"
             | "swap"
             | "restore"
             | "normalize"
@@ -258,6 +259,11 @@ pub(crate) fn speaks_for(lower: &str) -> bool {
             | "advisor"
             | "lawyer"
             | "statement"
+            | "inspector"
+            | "investigator"
+            | "monitor"
+            | "expert"
+            | "observer"
     )
 }
 
