@@ -24,8 +24,11 @@ fn clean(s: &str) -> String {
 pub(crate) fn write_event(out: &mut dyn Write, e: &Event, format: Format) -> std::io::Result<()> {
     match format {
         Format::Jsonl => {
-            serde_json::to_writer(&mut *out, e).map_err(std::io::Error::other)?;
-            out.write_all(b"\n")
+            // (Written whole into a buffer first: many small writes through `dyn Write` cost more.)
+            let mut buf = Vec::with_capacity(1024);
+            serde_json::to_writer(&mut buf, e).map_err(std::io::Error::other)?;
+            buf.push(b'\n');
+            out.write_all(&buf)
         }
         Format::Petr => writeln!(
             out,

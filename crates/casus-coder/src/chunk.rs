@@ -292,7 +292,8 @@ impl Chunker<'_> {
                         }
                         // A verb form that is not mainly an adjective ("showing") ends a phrase.
                         let verbal = t.gerund || t.third || (t.past && !t.participle);
-                        !verbal && after_det && self.lex.can_be_nominal(&t.lower)
+                        // (`Lexicon::can_be_nominal` of the word, read from its tags.)
+                        !verbal && after_det && can_be_nominal(tags)
                     }
                 }
             }
@@ -681,13 +682,20 @@ impl Chunker<'_> {
         let words: Vec<WordId> = toks.iter().map(|t| t.word).collect();
         let n = toks.len();
         let at: Vec<Option<Comp>> = (0..n).map(|j| self.component_at(toks, &words, j)).collect();
+        // A simple phrase holds a component: past the last one there is none to look for.
+        let last_comp = at.iter().rposition(Option::is_some);
+        let may_start_np = |i: usize| last_comp.is_some_and(|l| i <= l);
         let mut simple: Vec<Np> = Vec::new();
         let mut i = 0;
         while i < n {
             let t = &toks[i];
             let prev_in_np = simple.last().is_some_and(|np| np.end == i);
             // "his Chinese counterpart": the possessed phrase is the actor, not "his".
-            if t.class == Class::PossPron && i + 1 < n && self.simple_np(toks, &at, i + 1, false).is_some() {
+            if t.class == Class::PossPron
+                && i + 1 < n
+                && may_start_np(i + 1)
+                && self.simple_np(toks, &at, i + 1, false).is_some()
+            {
                 i += 1;
                 continue;
             }
@@ -734,7 +742,7 @@ impl Chunker<'_> {
                     continue;
                 }
             }
-            if let Some((s, e, comps)) = self.simple_np(toks, &at, i, prev_in_np) {
+            if let Some((s, e, comps)) = may_start_np(i).then(|| self.simple_np(toks, &at, i, prev_in_np)).flatten() {
                 let first = comps.first().map_or(s, |c| c.start);
                 let mstart = (s..first)
                     .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)
@@ -1193,4 +1201,10 @@ fn is_compass(lower: &str) -> bool {
             | "upper"
             | "lower"
     )
+}
+
+/// Whether a word with these POS tags can be a noun or adjective: [`Lexicon::can_be_nominal`]
+/// for tags already looked up.
+fn can_be_nominal(tags: &str) -> bool {
+    tags.split(' ').any(|t| t.starts_with("NN") || t.starts_with("JJ") || t == "VBN" || t == "VBG" || t == "CD")
 }

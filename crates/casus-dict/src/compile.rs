@@ -411,7 +411,7 @@ impl Dictionary {
         let Some(finder) = &self.discard_finder else { return None };
         // Words separated by single blanks, as the phrases are written (most sentences are).
         let normalized: String;
-        let text = if sentence.split(' ').any(|w| w.is_empty() || w.contains(char::is_whitespace)) {
+        let text = if needs_blanks_normalized(sentence) {
             normalized = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
             normalized.as_str()
         } else {
@@ -545,6 +545,21 @@ impl Dictionary {
     }
 }
 
+/// Whether a text has words separated otherwise than by single blanks: two blanks, other
+/// white space, or a blank at either end (or is empty).
+fn needs_blanks_normalized(text: &str) -> bool {
+    if text.is_ascii() {
+        // (The ASCII white space other than the blank is \t, \n, \x0b, \x0c and \r.)
+        let b = text.as_bytes();
+        b.first().is_none_or(|&c| c == b' ')
+            || b.last() == Some(&b' ')
+            || b.windows(2).any(|w| w == b"  ")
+            || b.iter().any(|c| (9..=13).contains(c))
+    } else {
+        text.split(' ').any(|w| w.is_empty() || w.contains(char::is_whitespace))
+    }
+}
+
 /// The normalized token sequence of a name or noun phrase.
 #[must_use]
 pub fn name_key(name: &str) -> Vec<String> {
@@ -558,5 +573,43 @@ fn regular_plural(w: &str) -> String {
         format!("{}ies", &w[..w.len() - 1])
     } else {
         format!("{w}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What [`needs_blanks_normalized`] computes, the plain way.
+    fn plain(text: &str) -> bool {
+        text.split(' ').any(|w| w.is_empty() || w.contains(char::is_whitespace))
+    }
+
+    #[test]
+    fn blank_test_agrees_with_the_plain_one() {
+        for text in [
+            "",
+            " ",
+            "Rebels shelled the town.",
+            " Rebels shelled",
+            "Rebels shelled ",
+            "Rebels  shelled",
+            "Rebels\tshelled",
+            "Rebels\nshelled",
+            "Rebels\x0bshelled",
+            "Rebels\rshelled",
+            "Rebels\u{a0}shelled",
+            "Rebels shelled Homs\u{2009}today",
+            "Rebels shelled Aleppo – again",
+        ] {
+            assert_eq!(needs_blanks_normalized(text), plain(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn blank_test_agrees_on_any_text(text in "[ a-z\\t\\n\\r\\x0b\\x0c\\u{a0}\\u{2009}é]{0,12}") {
+            proptest::prop_assert_eq!(needs_blanks_normalized(&text), plain(&text));
+        }
     }
 }
