@@ -1827,6 +1827,34 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         }
                     }
                 }
+                // "An Israeli air strike killed", "a Russian missile hit": a weapon or attack
+                // noun after a demonym is that country's act.
+                let mut c = p;
+                while c > 0 && p - c < 2 && self.toks[c - 1].class == Class::Word && self.tok_np[c - 1].is_none() {
+                    c -= 1;
+                }
+                if let Some(np) = c.checked_sub(1).and_then(|q| self.tok_np[q]) {
+                    let weaponish = matches!(
+                        pt.lower.trim_end_matches('s'),
+                        "strike"
+                            | "airstrike"
+                            | "missile"
+                            | "rocket"
+                            | "drone"
+                            | "shell"
+                            | "raid"
+                            | "bomb"
+                            | "attack"
+                            | "barrage"
+                    );
+                    let demonym = self.nps[np].end == c
+                        && self.nps[np].members.len() == 1
+                        && self.nps[np].members[0].kind == MemberKind::Named(casus_dict::ActorKind::Demonym)
+                        && self.nps[np].prep.is_none();
+                    if weaponish && demonym && !self.dict.is_petrarch() {
+                        return Some(np);
+                    }
+                }
                 // "US warplanes and cruise missiles pounded": weapons coordinated with the
                 // actor that uses them.
                 let mut c = p;
