@@ -830,6 +830,29 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         None
     }
 
+    /// Whether phrase `np` is only a weapon of no country ("dozens of drones"): what is
+    /// used, not whom it is used on.
+    fn bare_weapon(&self, np: usize) -> bool {
+        let p = &self.nps[np];
+        p.members.iter().all(|m| {
+            m.kind == MemberKind::Agent
+                && m.needs_country
+                && matches!(
+                    self.toks[m.end - 1].lower.trim_end_matches('s'),
+                    "drone"
+                        | "missile"
+                        | "rocket"
+                        | "warplane"
+                        | "jet"
+                        | "tank"
+                        | "helicopter"
+                        | "gunship"
+                        | "warship"
+                        | "bomber"
+                )
+        })
+    }
+
     /// The first country named in the sentence other than `not`.
     pub(crate) fn other_country(&self, not: &str) -> Option<String> {
         (0..self.nps.len())
@@ -892,6 +915,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             p.start >= from
                 && p.end <= to
                 && !self.is_place(np)
+                && !self.bare_weapon(np)
                 && self.toks[p.start].class != Class::PossPron
                 && !p.members.iter().any(|m| m.kind == MemberKind::Anaphor)
         })
@@ -2472,8 +2496,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 k > 0
                     && self.toks[k].gerund
                     && self.toks[k - 1].class == Class::Comma
-                    && c.code.root_number() >= 18
-                    && self.toks[k].verb_lemma.is_some_and(|l| matches!(l, "kill" | "wound" | "injure" | "leave"))
+                    && c.code.root_number() >= 17
+                    && self.toks[k].verb_lemma.is_some_and(|l| {
+                        matches!(l, "kill" | "wound" | "injure" | "leave" | "damage" | "destroy" | "cut")
+                    })
             })
         };
         // "staged naval war games, firing missiles and deploying attack boats": participle
@@ -2524,7 +2550,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
         }
-        out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
+        // (The same source, or one of its country: "Russia launched drones ..., damaging".)
+        let same = |a: ActorCode, b: ActorCode| a == b || (a.country().is_some() && a.country() == b.country());
+        out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| same(s, c.source.code) && v < c.verb.start));
         // "demanded that Canada release her and warned of grave consequences": a coordinated
         // verbal act without a target of its own has its partner's target.
         for k in 0..out.len() {
