@@ -2829,6 +2829,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Protesters blocked highways across Brazil": the country where a protest happens
+        // is not whom it is against (a capital may stand for its government: "rioted in
+        // Kathmandu").
+        if code.root_number() == 14
+            && target_np.is_some_and(|tn| {
+                let np = &self.nps[tn];
+                np.prep.is_some_and(|p| {
+                    matches!(
+                        self.toks[p].lower.as_str(),
+                        "in" | "across" | "at" | "through" | "throughout" | "around" | "outside"
+                    )
+                }) && np.members.iter().all(|mm| {
+                    matches!(mm.kind, MemberKind::Named(casus_dict::ActorKind::Country | casus_dict::ActorKind::Region))
+                })
+            })
+        {
+            targets.clear();
+        }
         // "Saudi Arabia and Iran agreed to reopen their embassies": what the members of a
         // compound subject own is no target; they act on each other.
         if sources.len() >= 2
