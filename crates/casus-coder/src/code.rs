@@ -863,6 +863,29 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         None
     }
 
+    /// Whether phrase `np` is only a weapon of no country ("dozens of drones"): what is
+    /// used, not whom it is used on.
+    fn bare_weapon(&self, np: usize) -> bool {
+        let p = &self.nps[np];
+        p.members.iter().all(|m| {
+            m.kind == MemberKind::Agent
+                && m.needs_country
+                && matches!(
+                    self.toks[m.end - 1].lower.trim_end_matches('s'),
+                    "drone"
+                        | "missile"
+                        | "rocket"
+                        | "warplane"
+                        | "jet"
+                        | "tank"
+                        | "helicopter"
+                        | "gunship"
+                        | "warship"
+                        | "bomber"
+                )
+        })
+    }
+
     /// The first country named in the sentence other than `not`.
     pub(crate) fn other_country(&self, not: &str) -> Option<String> {
         (0..self.nps.len())
@@ -925,6 +948,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             p.start >= from
                 && p.end <= to
                 && !self.is_place(np)
+                && !self.bare_weapon(np)
                 && self.toks[p.start].class != Class::PossPron
                 && !p.members.iter().any(|m| m.kind == MemberKind::Anaphor)
         })
@@ -1860,6 +1884,34 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         }
                     }
                 }
+                // "An Israeli air strike killed", "a Russian missile hit": a weapon or attack
+                // noun after a demonym is that country's act.
+                let mut c = p;
+                while c > 0 && p - c < 2 && self.toks[c - 1].class == Class::Word && self.tok_np[c - 1].is_none() {
+                    c -= 1;
+                }
+                if let Some(np) = c.checked_sub(1).and_then(|q| self.tok_np[q]) {
+                    let weaponish = matches!(
+                        pt.lower.trim_end_matches('s'),
+                        "strike"
+                            | "airstrike"
+                            | "missile"
+                            | "rocket"
+                            | "drone"
+                            | "shell"
+                            | "raid"
+                            | "bomb"
+                            | "attack"
+                            | "barrage"
+                    );
+                    let demonym = self.nps[np].end == c
+                        && self.nps[np].members.len() == 1
+                        && self.nps[np].members[0].kind == MemberKind::Named(casus_dict::ActorKind::Demonym)
+                        && self.nps[np].prep.is_none();
+                    if weaponish && demonym && !self.dict.is_petrarch() {
+                        return Some(np);
+                    }
+                }
                 // "US warplanes and cruise missiles pounded": weapons coordinated with the
                 // actor that uses them.
                 let mut c = p;
@@ -2481,8 +2533,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 k > 0
                     && self.toks[k].gerund
                     && self.toks[k - 1].class == Class::Comma
-                    && c.code.root_number() >= 18
-                    && self.toks[k].verb_lemma.is_some_and(|l| matches!(l, "kill" | "wound" | "injure" | "leave"))
+                    && c.code.root_number() >= 17
+                    && self.toks[k].verb_lemma.is_some_and(|l| {
+                        matches!(l, "kill" | "wound" | "injure" | "leave" | "damage" | "destroy" | "cut")
+                    })
             })
         };
         // "staged naval war games, firing missiles and deploying attack boats": participle
@@ -2533,7 +2587,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
         }
-        out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
+        // (The same source, or one of its country: "Russia launched drones ..., damaging".)
+        let same = |a: ActorCode, b: ActorCode| a == b || (a.country().is_some() && a.country() == b.country());
+        out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| same(s, c.source.code) && v < c.verb.start));
         // "demanded that Canada release her and warned of grave consequences": a coordinated
         // verbal act without a target of its own has its partner's target.
         for k in 0..out.len() {
@@ -2810,6 +2866,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Protesters blocked highways across Brazil": the country where a protest happens
+        // is not whom it is against (a capital may stand for its government: "rioted in
+        // Kathmandu").
+        if code.root_number() == 14
+            && target_np.is_some_and(|tn| {
+                let np = &self.nps[tn];
+                np.prep.is_some_and(|p| {
+                    matches!(
+                        self.toks[p].lower.as_str(),
+                        "in" | "across" | "at" | "through" | "throughout" | "around" | "outside"
+                    )
+                }) && np.members.iter().all(|mm| {
+                    matches!(mm.kind, MemberKind::Named(casus_dict::ActorKind::Country | casus_dict::ActorKind::Region))
+                })
+            })
+        {
+            targets.clear();
+        }
         // "Saudi Arabia and Iran agreed to reopen their embassies": what the members of a
         // compound subject own is no target; they act on each other.
         if sources.len() >= 2
