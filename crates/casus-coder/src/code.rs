@@ -2011,9 +2011,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // takes a clause ("said Y attacked Z").
                 // ("accused two officials": past a number or determiner.)
                 let mut b = np.start;
+                // (and adjectives: "received the visiting Iraqi prime minister")
                 while b > 0
                     && (matches!(self.toks[b - 1].class, Class::Number | Class::Det)
-                        || is_number_word(&self.toks[b - 1].lower))
+                        || is_number_word(&self.toks[b - 1].lower)
+                        || (b >= 2 && self.adjectival_gerund(b - 1)))
                     && self.tok_np[b - 1].is_none()
                 {
                     b -= 1;
@@ -2082,6 +2084,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     // (A coordinated verb looks past a "that" clause to the main subject.)
                     if t.lower == "that" && !(i > 0 && self.toks[i - 1].lower == "and") {
+                        return None;
+                    }
+                    // "a new missile, which landed in the sea": "which" right before the verb
+                    // stands for a thing, not for an actor further back.
+                    if t.lower == "which"
+                        && self.toks[k + 1..i]
+                            .iter()
+                            .all(|w| matches!(w.class, Class::Adv | Class::Have | Class::Be | Class::Modal))
+                    {
                         return None;
                     }
                 }
