@@ -91,10 +91,42 @@ impl ActorCode {
     }
 }
 
+/// [`ROLES`] as a bit per three-letter segment (`AAA` = 0, `AAB` = 1, ...), made at compile
+/// time (which also checks that every role is three capital letters).
+const ROLE_BITS: [u64; 26 * 26 * 26 / 64 + 1] = {
+    let mut bits = [0u64; 26 * 26 * 26 / 64 + 1];
+    let mut i = 0;
+    while i < ROLES.len() {
+        let b = ROLES[i].as_bytes();
+        assert!(b.len() == 3, "a role is three capital letters");
+        let k = letter_index(b[0], b[1], b[2]);
+        assert!(k < 26 * 26 * 26, "a role is three capital letters");
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// The index of three capital letters among all such triples (`AAA` = 0); past them if
+/// the bytes are not capital letters.
+const fn letter_index(a: u8, b: u8, c: u8) -> usize {
+    if a.is_ascii_uppercase() && b.is_ascii_uppercase() && c.is_ascii_uppercase() {
+        ((a - b'A') as usize * 26 + (b - b'A') as usize) * 26 + (c - b'A') as usize
+    } else {
+        usize::MAX
+    }
+}
+
 /// Whether `segment` is a known role segment.
 #[must_use]
 pub fn is_role(segment: &str) -> bool {
-    ROLES.contains(&segment)
+    match *segment.as_bytes() {
+        [a, b, c] => {
+            let k = letter_index(a, b, c);
+            ROLE_BITS.get(k / 64).is_some_and(|bits| bits >> (k % 64) & 1 != 0)
+        }
+        _ => false,
+    }
 }
 
 impl FromStr for ActorCode {
@@ -162,6 +194,16 @@ mod tests {
         assert_eq!(a("REB").country(), None);
         assert_eq!(a("IGOUNO").country(), None);
         assert!(a("IGOUNO").is_organisation());
+    }
+
+    #[test]
+    fn roles_are_known_and_nothing_else() {
+        for r in ROLES {
+            assert!(is_role(r), "{r}");
+        }
+        for s in ["SYR", "USA", "---", "GO", "GOVM", "gov", "G0V", "", "AAA", "ZZZ", "UNO"] {
+            assert_eq!(is_role(s), ROLES.contains(&s), "{s}");
+        }
     }
 
     #[test]

@@ -115,6 +115,24 @@ impl CameoCode {
     /// The root code (`"07"` for `"072"`; a root is its own root).
     #[must_use]
     pub fn root(self) -> CameoCode {
+        // (Codebook codes read it from a table made on first use: this is asked often.)
+        static ROOTS: std::sync::OnceLock<Vec<CameoCode>> = std::sync::OnceLock::new();
+        if !self.is_custom() {
+            let roots = ROOTS.get_or_init(|| {
+                (0..table::CODES.len())
+                    .filter_map(|i| u16::try_from(i).ok())
+                    .map(|i| CameoCode(i).root_of_text())
+                    .collect()
+            });
+            if let Some(&root) = roots.get(usize::from(self.0)) {
+                return root;
+            }
+        }
+        self.root_of_text()
+    }
+
+    /// [`CameoCode::root`], found from the code's text.
+    fn root_of_text(self) -> CameoCode {
         let root = &self.as_str()[..2];
         root.parse().unwrap_or(self)
     }
@@ -358,6 +376,15 @@ mod tests {
             let r = code(&format!("{root:02}"));
             assert_eq!(r.level(), 1);
             assert_eq!(r.root(), r);
+        }
+    }
+
+    #[test]
+    fn every_code_has_the_root_its_text_names() {
+        for (text, ..) in table::CODES {
+            let c = code(text);
+            assert_eq!(c.root(), c.root_of_text(), "{text}");
+            assert_eq!(c.root().as_str(), &text[..2], "{text}");
         }
     }
 
