@@ -680,6 +680,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     {
                         break;
                     }
+                    // Nor past a coordinated verb after an object: "revoked agreements with
+                    // France and ordered" (but "beat and detained protesters" share one).
+                    if skip > 1
+                        && p < n
+                        && matches!(self.toks[p - 1].lower.as_str(), "and" | "but")
+                        && self.toks[p].is_verb_form()
+                        && (self.toks[p].past || self.toks[p].third)
+                        && !self.dict_pos_noun(&self.toks[p])
+                    {
+                        break;
+                    }
                     let mut acc = acc;
                     if acc.target.is_none() && skip > 0 && !skip_phrase {
                         // "rejected Sri Lanka's request": an actor inside the gap.
@@ -1238,7 +1249,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     let b = &self.toks[np.start - 1];
                     b.class == Class::Word && b.is_verb_form() && self.tok_np[np.start - 1].is_none()
                 });
-            let singular_head = np.members.last().is_some_and(|m| !m.plural && m.kind == MemberKind::Agent);
+            // ("Iraqi military targets", "the use of EU funds")
+            let singular_head = np.members.last().is_some_and(|m| {
+                !m.plural && matches!(m.kind, MemberKind::Agent | MemberKind::Named(casus_dict::ActorKind::Igo))
+            });
             if np.end == i && object && singular_head && t.third && !t.past {
                 return Err("after an object phrase: the noun it modifies");
             }
