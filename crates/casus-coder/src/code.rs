@@ -1518,6 +1518,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 break;
             }
         }
+        // "asked Pakistan to hand over Taliban leaders sheltering on its soil": a gerund
+        // right after an object describes it; it is not another act of the subject.
+        if self.toks[i].gerund && i > 0 {
+            if let Some(np) = self.tok_np[i - 1].filter(|&np| self.nps[np].end == i) {
+                let start = self.nps[np].start;
+                let object = start > 0 && {
+                    let b = &self.toks[start - 1];
+                    b.class == Class::Prep
+                        || (b.class == Class::Word && b.is_verb_form() && self.tok_np[start - 1].is_none() && !b.gerund)
+                };
+                if object && !self.dict.is_petrarch() {
+                    return Some(Irrealis::Other("a participle describing the object before it".into()));
+                }
+            }
+        }
         // "officials responsible for rigging the vote", "for allegedly violating": a
         // description or an allegation, not a reported act.
         if self.toks[i].gerund && i > 1 && self.toks[i - 1].lower == "for" && self.toks[i - 2].lower == "responsible" {
