@@ -376,6 +376,10 @@ impl Chunker<'_> {
             if prev_noun && !t.cap && t.is_verb_form() && t.past && !t.gerund {
                 return None;
             }
+            // After an actor and adverbs: "Eritrean troops jointly attacked Tigrayan forces".
+            if b < i && b > 0 && at[b - 1].is_some() && !t.cap && t.is_verb_form() && t.past && !t.gerund {
+                return None;
+            }
             // After an auxiliary it is the verb: "Iran has supplied Russia with drones".
             let aux = (0..i)
                 .rev()
@@ -419,11 +423,12 @@ impl Chunker<'_> {
                     || comps.last().is_some_and(|c| c.plural));
             // After a plain noun a past form is the verb: "a parliamentary committee
             // investigated Russian interference".
+            // ("Pakistan's army chief visited": "chief" is also an adjective.)
             let after_noun = j > i
                 && at[j - 1].is_none()
                 && toks[j - 1].class == Class::Word
                 && !toks[j - 1].cap
-                && toks[j - 1].pos.is_some_and(|p| p.starts_with("NN"));
+                && toks[j - 1].pos.is_some_and(|p| p.split(' ').any(|tag| tag.starts_with("NN")));
             if after_noun && t.is_verb_form() && t.past && !t.cap {
                 break;
             }

@@ -713,6 +713,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     {
                         break;
                     }
+                    // Nor past a coordinated verb after an object: "revoked agreements with
+                    // France and ordered" (but "beat and detained protesters" share one).
+                    if skip > 1
+                        && p < n
+                        && matches!(self.toks[p - 1].lower.as_str(), "and" | "but")
+                        && self.toks[p].is_verb_form()
+                        && (self.toks[p].past || self.toks[p].third)
+                        && !self.dict_pos_noun(&self.toks[p])
+                    {
+                        break;
+                    }
                     let mut acc = acc;
                     if acc.target.is_none() && skip > 0 && !skip_phrase {
                         // "rejected Sri Lanka's request": an actor inside the gap.
@@ -1271,7 +1282,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     let b = &self.toks[np.start - 1];
                     b.class == Class::Word && b.is_verb_form() && self.tok_np[np.start - 1].is_none()
                 });
-            let singular_head = np.members.last().is_some_and(|m| !m.plural && m.kind == MemberKind::Agent);
+            // ("Iraqi military targets", "the use of EU funds")
+            let singular_head = np.members.last().is_some_and(|m| {
+                !m.plural && matches!(m.kind, MemberKind::Agent | MemberKind::Named(casus_dict::ActorKind::Igo))
+            });
             if np.end == i && object && singular_head && t.third && !t.past {
                 return Err("after an object phrase: the noun it modifies");
             }
@@ -1535,6 +1549,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     return Some(Irrealis::Other("an allegation (\"that\" after an accusation)".into()));
                 }
                 break;
+            }
+        }
+        // "asked Pakistan to hand over Taliban leaders sheltering on its soil": a gerund
+        // right after an object describes it; it is not another act of the subject.
+        if self.toks[i].gerund && i > 0 {
+            if let Some(np) = self.tok_np[i - 1].filter(|&np| self.nps[np].end == i) {
+                let start = self.nps[np].start;
+                let object = start > 0 && {
+                    let b = &self.toks[start - 1];
+                    b.class == Class::Prep
+                        || (b.class == Class::Word && b.is_verb_form() && self.tok_np[start - 1].is_none() && !b.gerund)
+                };
+                if object && !self.dict.is_petrarch() {
+                    return Some(Irrealis::Other("a participle describing the object before it".into()));
+                }
             }
         }
         // "officials responsible for rigging the vote", "for allegedly violating": a

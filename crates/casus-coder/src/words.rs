@@ -132,6 +132,8 @@ pub(crate) fn realizing_verb(lemma: &str) -> bool {
             | "help"
             | "be"
             | "have"
+            // "The Security Council voted to lift the embargo": a body's vote is its act.
+            | "vote"
     )
 }
 
