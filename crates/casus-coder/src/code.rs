@@ -2971,7 +2971,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     matches!(
                         x.lower.trim_end_matches('s'),
                         "dispute" | "difference" | "relation" | "tie" | "talk" | "rivalry" | "feud" | "agreement"
-                            | "cooperation" | "quarrel" | "standoff" | "accord" | "treaty" | "pact"
+                            | "cooperation" | "quarrel" | "standoff" | "accord" | "treaty" | "pact" | "exchange" | "swap"
                     )
                 }));
         // "opened a rail link across their border": what belongs to both.

@@ -255,6 +255,13 @@ impl Coder {
                 if c.target.is_none() && self.options.require_dyad {
                     continue;
                 }
+                // "The company agreed to buy its rival": an intent to cooperate with no one
+                // named (030 with no target) says nothing.
+                if c.code.as_str() == "030" && c.target.is_none() && !petrarch {
+                    sc.notes
+                        .push(format!("event {} 030 dropped: an intent to cooperate with no partner", c.source.code));
+                    continue;
+                }
                 // A target of the source's own country that is only the place ("imposed a
                 // curfew in Nepal" by NPLGOV), or its own forces in a show of force ("put the
                 // police on alert", root 15), is no target. (Protests keep their country: whom
