@@ -1836,7 +1836,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // "by representatives of the government": who they act for.
                 let mut r = k + 1;
                 while r < n && r < k + 3 && matches!(self.toks[r].class, Class::Det | Class::Word) {
-                    if is_representative_head(&self.toks[r].lower)
+                    // (also "by a mob of protesters", "by a group of gunmen")
+                    let collective = matches!(
+                        self.toks[r].lower.as_str(),
+                        "mob"
+                            | "crowd"
+                            | "group"
+                            | "gang"
+                            | "band"
+                            | "unit"
+                            | "squad"
+                            | "team"
+                            | "column"
+                            | "detachment"
+                    );
+                    if (is_representative_head(&self.toks[r].lower) || collective)
                         && self.toks.get(r + 1).is_some_and(|t| t.lower == "of")
                     {
                         return self.of_actor(r + 1).or_else(|| self.np_starting_near(k + 1));
