@@ -15,9 +15,17 @@ pub type WordId = u32;
 
 /// No trie node.
 const NO_NODE: u32 = u32::MAX;
+/// In a reference to a trie node (in `Trie::root` and `Trie::kid_node`): the node has values.
+const HAS_VALUES: u32 = 1 << 31;
+/// In a reference to a trie node: the node has children.
+const HAS_KIDS: u32 = 1 << 30;
+/// The node's number in a reference to it.
+const NODE: u32 = HAS_KIDS - 1;
 
 /// A trie over word-id sequences: each node's children sorted by word, and the root's in a
-/// table by word id (the root is looked at for every token of every sentence).
+/// table by word id (the root is looked at for every token of every sentence). Children are
+/// referred to by number with [`HAS_VALUES`] and [`HAS_KIDS`] set as they have them, so a
+/// walk reads a node's values and children only when there are some.
 #[derive(Debug, Default)]
 pub(crate) struct Trie {
     /// Node `n`'s children are `kid_word[first[n]..first[n + 1]]` (sorted), `kid_node` alike.
@@ -62,7 +70,8 @@ impl TrieBuilder {
 }
 
 impl Trie {
-    /// The trie with these edges `(node, word, child)` and values per node.
+    /// The trie with these edges `(node, word, child)` and values per node (fewer than
+    /// 2^30 nodes).
     pub(crate) fn from_edges(mut edges: Vec<(u32, WordId, u32)>, values: Vec<Vec<u32>>) -> Trie {
         edges.sort_unstable();
         let nodes = values.len();
@@ -75,15 +84,20 @@ impl Trie {
         for k in 1..first.len() {
             first[k] += first[k - 1];
         }
+        let refer = |n: u32| {
+            let i = n as usize;
+            let kids = first.get(i + 1).zip(first.get(i)).is_some_and(|(b, a)| b > a);
+            let vals = values.get(i).is_some_and(|v| !v.is_empty());
+            (n & NODE) | if kids { HAS_KIDS } else { 0 } | if vals { HAS_VALUES } else { 0 }
+        };
         let kid_word = edges.iter().map(|e| e.1).collect();
-        let kid_node = edges.iter().map(|e| e.2).collect();
+        let kid_node = edges.iter().map(|e| refer(e.2)).collect();
         let mut root = Vec::new();
-        for &(node, w, child) in edges.iter().take_while(|e| e.0 == 0) {
-            debug_assert_eq!(node, 0);
+        for &(_, w, child) in edges.iter().take_while(|e| e.0 == 0) {
             if root.len() <= w as usize {
                 root.resize(w as usize + 1, NO_NODE);
             }
-            root[w as usize] = child;
+            root[w as usize] = refer(child);
         }
         Trie { first, kid_word, kid_node, root, values }
     }
@@ -92,15 +106,12 @@ impl Trie {
     pub(crate) fn edges(&self) -> impl Iterator<Item = (u32, WordId, u32)> + '_ {
         self.first.windows(2).enumerate().flat_map(move |(node, w)| {
             let node = u32::try_from(node).unwrap_or(u32::MAX);
-            (w[0] as usize..w[1] as usize).map(move |k| (node, self.kid_word[k], self.kid_node[k]))
+            (w[0] as usize..w[1] as usize).map(move |k| (node, self.kid_word[k], self.kid_node[k] & NODE))
         })
     }
 
-    /// The child of `node` by the word `w`.
+    /// The reference to the child of `node` (a node number) by the word `w`.
     fn child(&self, node: u32, w: WordId) -> Option<u32> {
-        if node == 0 {
-            return self.root.get(w as usize).copied().filter(|&n| n != NO_NODE);
-        }
         let (a, b) = (*self.first.get(node as usize)? as usize, *self.first.get(node as usize + 1)? as usize);
         let kids = self.kid_word.get(a..b)?;
         let k = kids.binary_search(&w).ok()?;
@@ -110,16 +121,27 @@ impl Trie {
     /// Every match starting at `start`, longest first: `(length, values)`.
     fn matches<'a>(&'a self, words: &[WordId], start: usize) -> Vec<(usize, &'a [u32])> {
         let mut out = Vec::new();
-        let mut node = 0u32;
-        for (i, &w) in words.get(start..).unwrap_or(&[]).iter().enumerate() {
-            match self.child(node, w) {
-                Some(n) => node = n,
+        let words = words.get(start..).unwrap_or(&[]);
+        let Some(mut r) = words.first().and_then(|&w| self.root.get(w as usize)).copied().filter(|&r| r != NO_NODE)
+        else {
+            return out;
+        };
+        let mut len = 1;
+        loop {
+            let node = r & NODE;
+            if r & HAS_VALUES != 0 {
+                if let Some(vals) = self.values.get(node as usize) {
+                    out.push((len, vals.as_slice()));
+                }
+            }
+            if r & HAS_KIDS == 0 {
+                break;
+            }
+            match words.get(len).and_then(|&w| self.child(node, w)) {
+                Some(next) => r = next,
                 None => break,
             }
-            let vals = &self.values[node as usize];
-            if !vals.is_empty() {
-                out.push((i + 1, vals.as_slice()));
-            }
+            len += 1;
         }
         out.reverse();
         out

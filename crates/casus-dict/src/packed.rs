@@ -318,7 +318,7 @@ impl<'b> Reader<'b> {
         }
         let n = self.len()?;
         let values: Vec<Vec<u32>> = (0..n).map(|_| self.ids()).collect::<Result<_>>()?;
-        if edges.iter().any(|&(node, _, child)| node as usize >= n || child as usize >= n) {
+        if n >= 1 << 30 || edges.iter().any(|&(node, _, child)| node as usize >= n || child as usize >= n) {
             return Err(Corrupt("trie node"));
         }
         Ok(Trie::from_edges(edges, values))

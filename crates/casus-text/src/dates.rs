@@ -289,18 +289,53 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// The relative words [`may_hold_date`] looks for.
+const CUES: &[&[u8]] =
+    &[b"yesterday", b"today", b"tonight", b"tomorrow", b"night", b"week", b"month", b"year", b"sept"];
+
+/// The first two letters of every cue, month and weekday: a bit per second letter, by first
+/// letter (all are lower-case ASCII letters, which the compiler checks).
+const CUE_STARTS: [u32; 26] = {
+    let mut starts = [0u32; 26];
+    let mut i = 0;
+    while i < CUES.len() + MONTHS.len() + WEEKDAYS.len() {
+        let w = if i < CUES.len() {
+            CUES[i]
+        } else if i < CUES.len() + MONTHS.len() {
+            MONTHS[i - CUES.len()].as_bytes()
+        } else {
+            WEEKDAYS[i - CUES.len() - MONTHS.len()].as_bytes()
+        };
+        assert!(w.len() >= 2 && w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase());
+        starts[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+        i += 1;
+    }
+    starts
+};
+
+/// Whether a word starting with these two letters (either case) may be a cue, a month or a
+/// weekday, or a three-letter abbreviation of a month.
+fn starts_like_a_cue(a: u8, b: u8) -> bool {
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && CUE_STARTS.get(usize::from(a - b'a')).is_some_and(|s| s >> (b - b'a') & 1 != 0)
+}
+
 /// Whether `text` has a word that every date expression needs: a digit, a month, a
 /// weekday, or one of the relative words ("yesterday", "week", ...). A cheap test that
 /// spares most sentences the full scan.
 fn may_hold_date(text: &str) -> bool {
-    const CUES: &[&[u8]] =
-        &[b"yesterday", b"today", b"tonight", b"tomorrow", b"night", b"week", b"month", b"year", b"sept"];
     let mut buf = [0u8; 9];
     for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
         if word.iter().any(u8::is_ascii_digit) {
             return true;
         }
         if word.len() < 3 || word.len() > buf.len() {
+            continue;
+        }
+        // (Most words start otherwise than any cue, month or weekday does.)
+        if !starts_like_a_cue(word[0], word[1]) {
             continue;
         }
         let w = &mut buf[..word.len()];
@@ -405,6 +440,18 @@ mod tests {
         ("Report of 2013-06-03 said.", "2013-06-03", "2013-06-03", DatePrecision::Day),
         ("It happened last year.", "last year", "2012-01-01", DatePrecision::Year),
     ];
+
+    #[test]
+    fn the_prefilter_passes_every_cue_month_and_weekday() {
+        let cues = CUES.iter().filter_map(|c| std::str::from_utf8(c).ok());
+        for w in cues.chain(MONTHS).chain(WEEKDAYS) {
+            assert!(may_hold_date(&format!("It was {w} then.")), "{w}");
+            assert!(may_hold_date(&w.to_uppercase()), "{w}");
+        }
+        for m in MONTHS {
+            assert!(may_hold_date(&format!("on {}", &m[..3])), "{m}");
+        }
+    }
 
     #[test]
     fn the_prefilter_passes_every_case() {
