@@ -1661,9 +1661,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     let gov = (0..before).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
                     // "is about to restore ties": imminent, coded as the action (as PETRARCH does).
-                    let realized = gov.is_some_and(|g| {
-                        self.toks[g].verb_lemma.is_some_and(realizing_verb) || self.toks[g].lower == "about"
+                    // ("used emergency powers on Tuesday to extend loans": what one uses
+                    // something to do is done.)
+                    let used = (k.saturating_sub(6)..k).any(|g| {
+                        let w = &self.toks[g];
+                        w.verb_lemma == Some("use") && (w.past || w.third) && self.tok_np[g].is_none()
                     });
+                    let realized = used
+                        || gov.is_some_and(|g| {
+                            self.toks[g].verb_lemma.is_some_and(realizing_verb) || self.toks[g].lower == "about"
+                        });
                     if realized {
                         return None;
                     }
