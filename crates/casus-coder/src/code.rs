@@ -2927,6 +2927,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Blair and Chirac clashed over the Iraq war": for a compound subject of a mutual
+        // verb, what comes after "over" or "about" is the topic; they act on each other.
+        if sources.len() >= 2
+            && t.verb_lemma.is_some_and(reciprocal_verb)
+            && target_np.is_some_and(|tn| {
+                let st = self.nps[tn].start;
+                st > 0 && matches!(self.toks[st - 1].lower.as_str(), "over" | "about" | "on")
+                    || self.nps[tn].prep.is_some_and(|p| matches!(self.toks[p].lower.as_str(), "over" | "about" | "on"))
+            })
+        {
+            targets.clear();
+        }
         // "Protesters blocked highways across Brazil": the country where a protest happens
         // is not whom it is against (a capital may stand for its government: "rioted in
         // Kathmandu").
