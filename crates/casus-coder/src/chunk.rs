@@ -1044,6 +1044,7 @@ fn is_thing_noun(lower: &str) -> bool {
             | "crackdown"
             | "reform"
             | "record"
+            | "camp"
             | "talk"
             | "negotiation"
             | "dialogue"

@@ -2985,7 +2985,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
-        if targets.is_empty() && gerund_after_prep {
+        // (A target that is the source itself does not count: "welcomed Trump's remarks on
+        // improving relations with Russia".)
+        let only_self_target = !targets.is_empty()
+            && targets.iter().all(|tg| {
+                sources.iter().any(|s| {
+                    s.code == tg.code || (tg.code.roles().next().is_none() && tg.code.country() == s.code.country())
+                })
+            });
+        if (targets.is_empty() || only_self_target) && gerund_after_prep {
             note!(self, "\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text);
             return;
         }
