@@ -536,7 +536,8 @@ impl Chunker<'_> {
             return None;
         }
         let gaz = casus_geo::Gazetteer::embedded();
-        toks[start..end].iter().filter(|t| t.cap && t.class == Class::Word).find_map(|t| {
+        // ("10 Western ambassadors": a compass adjective is no place.)
+        toks[start..end].iter().filter(|t| t.cap && t.class == Class::Word && !is_compass(&t.lower)).find_map(|t| {
             let best = gaz.lookup(t.text).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
             (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
         })
@@ -1043,6 +1044,7 @@ fn is_thing_noun(lower: &str) -> bool {
             | "crackdown"
             | "reform"
             | "record"
+            | "camp"
             | "talk"
             | "negotiation"
             | "dialogue"

@@ -1661,9 +1661,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     let gov = (0..before).rev().find(|&g| !matches!(self.toks[g].class, Class::Adv | Class::Neg));
                     // "is about to restore ties": imminent, coded as the action (as PETRARCH does).
-                    let realized = gov.is_some_and(|g| {
-                        self.toks[g].verb_lemma.is_some_and(realizing_verb) || self.toks[g].lower == "about"
+                    // ("used emergency powers on Tuesday to extend loans": what one uses
+                    // something to do is done.)
+                    let used = (k.saturating_sub(6)..k).any(|g| {
+                        let w = &self.toks[g];
+                        w.verb_lemma == Some("use") && (w.past || w.third) && self.tok_np[g].is_none()
                     });
+                    let realized = used
+                        || gov.is_some_and(|g| {
+                            self.toks[g].verb_lemma.is_some_and(realizing_verb) || self.toks[g].lower == "about"
+                        });
                     if realized {
                         return None;
                     }
@@ -2920,6 +2927,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Blair and Chirac clashed over the Iraq war": for a compound subject of a mutual
+        // verb, what comes after "over" or "about" is the topic; they act on each other.
+        if sources.len() >= 2
+            && t.verb_lemma.is_some_and(reciprocal_verb)
+            && target_np.is_some_and(|tn| {
+                let st = self.nps[tn].start;
+                st > 0 && matches!(self.toks[st - 1].lower.as_str(), "over" | "about" | "on")
+                    || self.nps[tn].prep.is_some_and(|p| matches!(self.toks[p].lower.as_str(), "over" | "about" | "on"))
+            })
+        {
+            targets.clear();
+        }
         // "Protesters blocked highways across Brazil": the country where a protest happens
         // is not whom it is against (a capital may stand for its government: "rioted in
         // Kathmandu").
@@ -2966,7 +2985,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         let gerund_after_prep = !noun && t.gerund && i > 0 && self.toks[i - 1].class == Class::Prep;
-        if targets.is_empty() && gerund_after_prep {
+        // (A target that is the source itself does not count: "welcomed Trump's remarks on
+        // improving relations with Russia".)
+        let only_self_target = !targets.is_empty()
+            && targets.iter().all(|tg| {
+                sources.iter().any(|s| {
+                    s.code == tg.code || (tg.code.roles().next().is_none() && tg.code.country() == s.code.country())
+                })
+            });
+        if (targets.is_empty() || only_self_target) && gerund_after_prep {
             note!(self, "\"{}\": rule {rule} matched, but a gerund after a preposition needs a target", t.text);
             return;
         }

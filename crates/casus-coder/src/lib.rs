@@ -286,10 +286,20 @@ impl Coder {
                 // Unspecified force against people who are not fighters ("killed civilians",
                 // "attacked journalists") is CAMEO's unconventional violence (18), not a
                 // military engagement (19).
+                // "Insurgents attacked police posts": armed groups do not riot; their attack
+                // on a building is force (190), not violent protest (145).
+                let armed = c.source.code.roles().any(|r| matches!(r, "REB" | "UAF" | "MIL" | "INS" | "CRM"))
+                    || c.source.code.as_str().starts_with("IMG");
+                if c.code.as_str() == "145" && armed && !petrarch {
+                    if let Ok(force) = "190".parse() {
+                        c.code = force;
+                    }
+                }
                 // "Trump attacked Zelensky at a town hall": one person attacking another
                 // attacks in words (111), not with force.
                 let person = |k: &MemberKind| matches!(k, MemberKind::Named(casus_dict::ActorKind::Person));
                 if c.code.as_str() == "190"
+                    && !petrarch
                     && person(&c.source.kind)
                     && c.target.as_ref().is_some_and(|t| person(&t.kind))
                     && toks.iter().find(|t| t.span.start == c.verb.start).and_then(|t| t.verb_lemma) == Some("attack")
