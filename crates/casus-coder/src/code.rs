@@ -285,7 +285,16 @@ pub(crate) struct PatternIndex {
     heads: FxHashMap<usize, HeadIndex>,
     /// The dictionary's ids of prepositions (particles in patterns: "call on").
     preps: Vec<WordId>,
+    /// For a word item of many alternatives (none empty): where the words its alternatives
+    /// start with are in `first_words` (sorted), keyed by the address of the alternatives
+    /// (the dictionary the coder keeps alive holds them). A token that is none of them
+    /// starts no alternative, which spares a look at each.
+    phrase_firsts: FxHashMap<usize, (u32, u32)>,
+    first_words: Vec<WordId>,
 }
+
+/// Word items with at least this many alternatives get their first words indexed.
+const MANY_ALTERNATIVES: usize = 4;
 
 /// Where a pattern's required words are in [`PatternIndex::required`].
 #[derive(Debug, Default, Clone, Copy)]
@@ -345,7 +354,35 @@ impl PatternIndex {
         .iter()
         .filter_map(|w| dict.word(w))
         .collect();
-        PatternIndex { filters, required, heads, preps }
+        let mut phrase_firsts = FxHashMap::default();
+        let mut first_words = Vec::new();
+        for cp in dict.patterns() {
+            for item in cp.before.iter().chain(&cp.items) {
+                index_firsts(item, &mut phrase_firsts, &mut first_words);
+            }
+        }
+        PatternIndex { filters, required, heads, preps, phrase_firsts, first_words }
+    }
+}
+
+/// Adds the first words of a word item of many alternatives (also inside an optional item)
+/// to [`PatternIndex::phrase_firsts`].
+fn index_firsts(item: &CItem, index: &mut FxHashMap<usize, (u32, u32)>, words: &mut Vec<WordId>) {
+    match item {
+        CItem::Phrase(alts) if alts.len() >= MANY_ALTERNATIVES && alts.iter().all(|a| !a.is_empty()) => {
+            let key = alts.as_ptr() as usize;
+            if index.contains_key(&key) {
+                return;
+            }
+            let mut firsts: Vec<WordId> = alts.iter().filter_map(|a| a.first().copied()).collect();
+            firsts.sort_unstable();
+            firsts.dedup();
+            let start = u32::try_from(words.len()).unwrap_or(u32::MAX);
+            words.extend_from_slice(&firsts);
+            index.insert(key, (start, u32::try_from(words.len()).unwrap_or(u32::MAX)));
+        }
+        CItem::Optional(inner) => index_firsts(inner, index, words),
+        _ => {}
     }
 }
 
@@ -568,6 +605,27 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// The words the alternatives of a word item start with, sorted, if indexed (an item of
+    /// many alternatives, none empty).
+    fn phrase_firsts(&self, alts: &[Vec<WordId>]) -> Option<&'s [WordId]> {
+        if alts.len() < MANY_ALTERNATIVES {
+            return None;
+        }
+        let index: &'s PatternIndex = self.index;
+        let &(a, b) = index.phrase_firsts.get(&(alts.as_ptr() as usize))?;
+        index.first_words.get(a as usize..b as usize)
+    }
+
+    /// Whether the token is one of `words` (sorted) as [`SentenceCoder::tok_is`] tells.
+    fn tok_is_any(&self, t: &Tok<'_>, words: &[WordId]) -> bool {
+        let has = |w: WordId| words.binary_search(&w).is_ok();
+        if self.dict.is_petrarch() {
+            has(t.word)
+        } else {
+            [t.word, t.noun, t.verb].into_iter().any(|w| w != crate::annotate::NONE && has(w))
+        }
+    }
+
     fn matches_phrase(&self, pos: usize, phrase: &[WordId]) -> bool {
         phrase.iter().enumerate().all(|(k, &w)| self.toks.get(pos + k).is_some_and(|t| self.tok_is(t, w)))
     }
@@ -583,6 +641,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // A particle ("call on", "call for") follows its verb or object noun; it does
                 // not reach past an actor ("called Putin on Friday").
                 let particle = alts.iter().all(|a| a.len() == 1 && self.dict_word_is_prep(a[0]));
+                let firsts = self.phrase_firsts(alts);
                 for skip in 0..=3 {
                     let p = pos + skip;
                     if p >= n || (skip > 0 && !self.skippable(&self.toks[p - 1])) {
@@ -593,6 +652,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     // "on Friday" is a time, never the particle "on".
                     if particle && self.skip_time(p) > p && self.toks[p].class == Class::Prep {
+                        continue;
+                    }
+                    // (No alternative starts with this token.)
+                    if firsts.is_some_and(|f| !self.tok_is_any(&self.toks[p], f)) {
                         continue;
                     }
                     for alt in alts {
@@ -696,11 +759,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
                     let window = pos..(pos + usize::from(*g) + 4).min(n);
                     // (Words of the sentence only: most alternatives are not.)
-                    if !alts.iter().any(|a| {
-                        a.first().is_some_and(|&w| {
-                            self.present.contains(w) && window.clone().any(|p| self.tok_is(&self.toks[p], w))
-                        })
-                    }) {
+                    let near = match self.phrase_firsts(alts) {
+                        Some(firsts) => window.clone().any(|p| self.tok_is_any(&self.toks[p], firsts)),
+                        None => alts.iter().any(|a| {
+                            a.first().is_some_and(|&w| {
+                                self.present.contains(w) && window.clone().any(|p| self.tok_is(&self.toks[p], w))
+                            })
+                        }),
+                    };
+                    if !near {
                         return None;
                     }
                 }
