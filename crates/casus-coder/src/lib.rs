@@ -177,12 +177,18 @@ impl Coder {
         let source = joined.as_deref().unwrap_or(&doc.text);
         // Pass 1: tokens and actor phrases of every sentence.
         let mut sentences: Vec<(Vec<Tok<'_>>, Vec<Np>)> = Vec::with_capacity(analysis.sentences.len());
+        // The tokens of the document's own text (kept to find dates in, when that text is
+        // the one tokenized).
+        let mut token_lists = Vec::with_capacity(analysis.sentences.len());
         for s in &analysis.sentences {
             let text = s.text(source);
             let tokens = casus_text::tokenize(text, s.span.start);
             let toks = annotate(&tokens, &self.dict, lex);
             let nps = chunker.chunk(&toks);
             sentences.push((toks, nps));
+            if joined.is_none() {
+                token_lists.push(tokens);
+            }
         }
         let mut places =
             if self.options.no_geo { place::Places::default() } else { place::Places::locate(&analysis, &sentences) };
@@ -241,9 +247,13 @@ impl Coder {
             let stated = if candidates.is_empty() {
                 None
             } else {
-                casus_text::find_dates(doc.text.get(span.range()).unwrap_or(""), span.start, pub_date)
-                    .into_iter()
-                    .find(|d| d.date.is_some() && d.precision == casus_text::DatePrecision::Day)
+                let text = doc.text.get(span.range()).unwrap_or("");
+                match token_lists.get(si) {
+                    Some(tokens) => casus_text::find_dates_in_tokens(text, span.start, tokens, pub_date),
+                    None => casus_text::find_dates(text, span.start, pub_date),
+                }
+                .into_iter()
+                .find(|d| d.date.is_some() && d.precision == casus_text::DatePrecision::Day)
             };
             let mut made = 0;
             let first_event = coded.events.len();

@@ -361,8 +361,26 @@ pub fn find_dates(text: &str, offset: usize, publication: Option<Date>) -> Vec<D
     if !may_hold_date(text) {
         return Vec::new();
     }
-    let toks = tokenize(text, offset);
-    let scanner = Scanner { lower: toks.iter().map(|t| t.text.to_lowercase()).collect(), toks: &toks, publication };
+    scan_dates(text, offset, &tokenize(text, offset), publication)
+}
+
+/// [`find_dates`] for a text already tokenized: `toks` must be [`tokenize`]`(text, offset)`.
+#[must_use]
+pub fn find_dates_in_tokens(
+    text: &str,
+    offset: usize,
+    toks: &[Token<'_>],
+    publication: Option<Date>,
+) -> Vec<DateMention> {
+    if !may_hold_date(text) {
+        return Vec::new();
+    }
+    scan_dates(text, offset, toks, publication)
+}
+
+/// [`find_dates`] past its prefilter.
+fn scan_dates(text: &str, offset: usize, toks: &[Token<'_>], publication: Option<Date>) -> Vec<DateMention> {
+    let scanner = Scanner { lower: toks.iter().map(|t| t.text.to_lowercase()).collect(), toks, publication };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -450,6 +468,14 @@ mod tests {
         }
         for m in MONTHS {
             assert!(may_hold_date(&format!("on {}", &m[..3])), "{m}");
+        }
+    }
+
+    #[test]
+    fn dates_in_tokens_are_the_dates_in_text() {
+        for (text, ..) in CASES {
+            let toks = tokenize(text, 7);
+            assert_eq!(find_dates_in_tokens(text, 7, &toks, date(PUB)), find_dates(text, 7, date(PUB)), "{text}");
         }
     }
 

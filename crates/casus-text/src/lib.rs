@@ -43,7 +43,7 @@ mod token;
 
 pub use clean::{Boilerplate, BoilerplateKind};
 pub use dateline::Dateline;
-pub use dates::{find_dates, parse_dateline_date, DateMention, DatePrecision};
+pub use dates::{find_dates, find_dates_in_tokens, parse_dateline_date, DateMention, DatePrecision};
 pub use document::{parse_loose_date, Analysis, Document, JsonLines};
 pub use error::{Error, Result};
 pub use lemma::{Lexicon, VerbForm};

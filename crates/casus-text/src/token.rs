@@ -78,8 +78,12 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
             let mut j = i + 1;
             while j < n {
                 let cj = chars[j].1;
+                if is_word_char(cj) {
+                    j += 1;
+                    continue;
+                }
                 let next_is_word = j + 1 < n && is_word_char(chars[j + 1].1);
-                if is_word_char(cj) || ((cj == '-' || cj == '\u{2011}') && next_is_word) {
+                if (cj == '-' || cj == '\u{2011}') && next_is_word {
                     j += 1;
                 } else if (cj == '.' || cj == ',')
                     && next_is_word
