@@ -1219,6 +1219,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
+            // "used chloropicrin, a banned chemical weapon, against Ukrainian soldiers": past
+            // an apposition between commas.
+            if t.class == Class::Comma && self.toks.get(k + 1).is_some_and(|n| matches!(n.class, Class::Det)) {
+                let close = (k + 2..self.toks.len().min(k + 8)).find(|&q| self.toks[q].class == Class::Comma);
+                let plain = close.is_some_and(|c| {
+                    self.toks[k + 1..c]
+                        .iter()
+                        .all(|w| !w.is_inflected_verb() && !matches!(w.class, Class::Sub | Class::Rel))
+                });
+                if let (true, Some(c)) = (plain, close) {
+                    k = c + 1;
+                    continue;
+                }
+            }
             if (self.boundary(t) && !self.prefix_hyphen(k))
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
                 || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier && !adjective)
@@ -2042,6 +2056,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
                 k = np.start;
+                // "A roadside bomb planted by Iraqi insurgents killed four soldiers": the agent
+                // of a participle modifying a subject that is no actor.
+                if let Some(p) = np.prep.filter(|&p| self.toks[p].lower == "by" && p >= 2) {
+                    let part = &self.toks[p - 1];
+                    let thing = &self.toks[p - 2];
+                    if part.participle
+                        && !part.gerund
+                        && thing.class == Class::Word
+                        && self.tok_np[p - 2].is_none()
+                        && self.dict_pos_noun(thing)
+                        && !self.dict.is_petrarch()
+                    {
+                        return Some(npi);
+                    }
+                }
                 // "a spokesman for the Liberian government declined": the actor speaks
                 // through its representative.
                 if self.owner_of_subject(npi, false) {
@@ -2889,17 +2918,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && p.members[0].code.as_ref().is_some_and(|c| c.has_country())
                         && !p.members[0].needs_country
                 });
-                own.or_else(|| self.first_actor_after(m.end).filter(|&np| single || partner(np)))
-                    // An actor named by the pattern's own words ("recognized the State of
-                    // Palestine") is the target of a compound subject too, unless it is a bare
-                    // agent word the pattern speaks of ("South Korea and Japan resumed sharing
-                    // military intelligence": they share with each other).
-                    .or(m.weak_target.filter(|&np| {
-                        single
-                            || !t.verb_lemma.is_some_and(reciprocal_verb)
-                            || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
-                    }))
-                    .filter(|&np| np != snp)
+                // (A compound subject of a one-sided act has its object too: "Wagner fighters
+                // and Malian soldiers massacred hundreds of villagers".)
+                let one_sided = !t.verb_lemma.is_some_and(reciprocal_verb) && !noun;
+                own.or_else(|| {
+                    self.first_actor_after(m.end).filter(|&np| {
+                        single || partner(np) || (one_sided && self.nps[np].prep.is_none() && code.root_number() >= 17)
+                    })
+                })
+                // An actor named by the pattern's own words ("recognized the State of
+                // Palestine") is the target of a compound subject too, unless it is a bare
+                // agent word the pattern speaks of ("South Korea and Japan resumed sharing
+                // military intelligence": they share with each other).
+                .or(m.weak_target.filter(|&np| {
+                    single
+                        || !t.verb_lemma.is_some_and(reciprocal_verb)
+                        || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
+                }))
+                .filter(|&np| np != snp)
             }
             None if !passive => self
                 .first_actor_after(m.end)
