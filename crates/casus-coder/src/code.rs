@@ -2930,7 +2930,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // Palestine") is the target of a compound subject too, unless it is a bare
                 // agent word the pattern speaks of ("South Korea and Japan resumed sharing
                 // military intelligence": they share with each other).
-                .or(m.weak_target.filter(|&np| {
+                .or(m.weak_target.filter(|&np| !self.bare_weapon(np)).filter(|&np| {
                     single
                         || !t.verb_lemma.is_some_and(reciprocal_verb)
                         || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
