@@ -2709,6 +2709,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 out[k].target = partner;
             }
         }
+        // "shot and seriously wounded the prime minister": one act between the same sides
+        // coded twice under one root keeps its most specific code.
+        let specific: Vec<(ActorCode, Option<ActorCode>, CameoCode, CameoCode)> =
+            out.iter().map(|c| (c.source.code, c.target.as_ref().map(|t| t.code), c.code.root(), c.code)).collect();
+        out.retain(|c| {
+            let generic = c.code.as_str().len() <= 3 && c.code.as_str().ends_with('0') || c.code.as_str().len() == 2;
+            !(generic
+                && c.target.is_some()
+                && specific.iter().any(|&(s, t, r, code)| {
+                    s == c.source.code
+                        && t == c.target.as_ref().map(|t| t.code)
+                        && r == c.code.root()
+                        && code != c.code
+                        && !(code.as_str().len() <= 3 && code.as_str().ends_with('0'))
+                }))
+        });
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =
