@@ -1623,15 +1623,32 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if self.toks[i].gerund && i > 0 {
             let p = &self.toks[i - 1];
             if p.verb_lemma.is_some_and(|l| {
-                matches!(l, "risk" | "avoid" | "consider" | "contemplate" | "prevent" | "deny" | "refrain" | "resist")
+                matches!(
+                    l,
+                    "risk"
+                        | "avoid"
+                        | "consider"
+                        | "contemplate"
+                        | "prevent"
+                        | "deny"
+                        | "refrain"
+                        | "resist"
+                        | "stop"
+                        | "cease"
+                        | "quit"
+                )
             }) {
                 return Some(Irrealis::Other(format!("gerund after \"{}\": not done", p.text)));
             }
         }
-        // "deployed troops to help government forces fight insurgents": a purpose.
+        // "deployed troops to help government forces fight insurgents": a purpose; "refusing
+        // to let him visit her": a permission, not an act.
         if i > 0 && !self.toks[i].is_inflected_verb() {
             if let Some(np) = self.tok_np[i - 1] {
                 let s = self.nps[np].start;
+                if s >= 1 && self.toks[s - 1].verb_lemma == Some("let") {
+                    return Some(Irrealis::Other("after \"let\": a permission".into()));
+                }
                 if s >= 2
                     && self.toks[s - 1].verb_lemma.is_some_and(|l| matches!(l, "help" | "enable" | "allow"))
                     && self.toks[s - 2].class == Class::To
@@ -1829,10 +1846,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if np.members.iter().any(|m| m.kind == MemberKind::Pronoun) || np.start == 0 {
             return false;
         }
-        let before = &self.toks[np.start - 1];
+        // ("reporting dozens of civilians killed": past the quantity.)
+        let mut bs = np.start;
+        if bs >= 2
+            && self.toks[bs - 1].lower == "of"
+            && (self.toks[bs - 2].class == Class::Number
+                || is_number_word(&self.toks[bs - 2].lower)
+                || matches!(self.toks[bs - 2].lower.as_str(), "dozens" | "hundreds" | "thousands" | "scores"))
+        {
+            bs -= 2;
+        }
+        if bs == 0 {
+            return false;
+        }
+        let before = &self.toks[bs - 1];
         // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
         let is_object = np.prep.is_some()
-            || (before.is_verb_form() && !self.adjectival_gerund(np.start - 1) && self.tok_np[np.start - 1].is_none());
+            || (before.is_verb_form() && !self.adjectival_gerund(bs - 1) && self.tok_np[bs - 1].is_none());
         // The clause must already have its verb: "Officials in Seoul declined" is active.
         let earlier_verb = self.toks[..np.start].iter().enumerate().any(|(k, w)| {
             self.tok_np[k].is_none()
