@@ -2844,6 +2844,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         .flatten()
         .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
         let source_np = if let Some(s) = m.source {
+            // An event noun's source named after "from"/"by" ("warnings from UN experts", "a
+            // statement published by a newspaper") makes no event on its own either.
+            if noun && !self.dict.is_petrarch() {
+                self.notes.push(format!(
+                    "\"{}\": rule {rule} matched, but an event noun's source after a preposition makes no event",
+                    t.text
+                ));
+                return;
+            }
             Some(s)
         } else if let Some(b) = between {
             Some(b)
