@@ -2670,6 +2670,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             && self.toks[..k].iter().rev().take(8).any(|w| w.class == Class::Comma)))
             })
         };
+        // "signed a peace treaty, formally ending a state of war": what an act ends or marks is
+        // its meaning, not another act.
+        let result = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                let mut b = k;
+                while b > 0
+                    && (self.toks[b - 1].class == Class::Adv || self.toks[b - 1].lower.ends_with("ly"))
+                    && self.tok_np[b - 1].is_none()
+                {
+                    b -= 1;
+                }
+                self.toks[k].gerund
+                    && b > 0
+                    && self.toks[b - 1].class == Class::Comma
+                    && self.toks[k]
+                        .verb_lemma
+                        .is_some_and(|l| matches!(l, "end" | "mark" | "pave" | "bring" | "conclude" | "cap" | "seal"))
+            })
+        };
+        let acted: Vec<(ActorCode, usize)> =
+            out.iter().filter(|c| !result(c)).map(|c| (c.source.code, c.verb.start)).collect();
+        out.retain(|c| !result(c) || !acted.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
         let earlier: Vec<(ActorCode, CameoCode, usize)> =
             out.iter().filter(|c| !elaboration(c)).map(|c| (c.source.code, c.code.root(), c.verb.start)).collect();
         // Its target is the act's when the act has none ("violated the ceasefire, firing
