@@ -350,7 +350,10 @@ impl Chunker<'_> {
             // After a plain noun, or "and" and adverbs, a past form is the verb: "cruise
             // missiles pounded Iraqi targets", "shot and seriously wounded the prime minister".
             let mut b = i;
-            while b > 0 && toks[b - 1].class == Class::Adv {
+            while b > 0
+                && (toks[b - 1].class == Class::Adv
+                    || (toks[b - 1].class == Class::Word && toks[b - 1].lower.ends_with("ly") && at[b - 1].is_none()))
+            {
                 b -= 1;
             }
             if b > 0
@@ -377,7 +380,8 @@ impl Chunker<'_> {
                 return None;
             }
             // After an actor and adverbs: "Eritrean troops jointly attacked Tigrayan forces".
-            if b < i && b > 0 && at[b - 1].is_some() && !t.cap && t.is_verb_form() && t.past && !t.gerund {
+            let actor_before = (b.saturating_sub(8)..b).any(|q| at[q].as_ref().is_some_and(|c| c.end == b));
+            if b < i && actor_before && !t.cap && t.is_verb_form() && t.past && !t.gerund {
                 return None;
             }
             // After an auxiliary it is the verb: "Iran has supplied Russia with drones".

@@ -1286,6 +1286,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
+            // "used chloropicrin, a banned chemical weapon, against Ukrainian soldiers": past
+            // an apposition between commas.
+            if t.class == Class::Comma && self.toks.get(k + 1).is_some_and(|n| matches!(n.class, Class::Det)) {
+                let close = (k + 2..self.toks.len().min(k + 8)).find(|&q| self.toks[q].class == Class::Comma);
+                let plain = close.is_some_and(|c| {
+                    self.toks[k + 1..c]
+                        .iter()
+                        .all(|w| !w.is_inflected_verb() && !matches!(w.class, Class::Sub | Class::Rel))
+                });
+                if let (true, Some(c)) = (plain, close) {
+                    k = c + 1;
+                    continue;
+                }
+            }
             if (self.boundary(t) && !self.prefix_hyphen(k))
                 || matches!(t.class, Class::Sub | Class::Rel | Class::Comma)
                 || (t.is_inflected_verb() && !t.participle && !self.dict_pos_noun(t) && !modifier && !adjective)
@@ -1676,15 +1690,32 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if self.toks[i].gerund && i > 0 {
             let p = &self.toks[i - 1];
             if p.verb_lemma.is_some_and(|l| {
-                matches!(l, "risk" | "avoid" | "consider" | "contemplate" | "prevent" | "deny" | "refrain" | "resist")
+                matches!(
+                    l,
+                    "risk"
+                        | "avoid"
+                        | "consider"
+                        | "contemplate"
+                        | "prevent"
+                        | "deny"
+                        | "refrain"
+                        | "resist"
+                        | "stop"
+                        | "cease"
+                        | "quit"
+                )
             }) {
                 return Some(Irrealis::Other(format!("gerund after \"{}\": not done", p.text)));
             }
         }
-        // "deployed troops to help government forces fight insurgents": a purpose.
+        // "deployed troops to help government forces fight insurgents": a purpose; "refusing
+        // to let him visit her": a permission, not an act.
         if i > 0 && !self.toks[i].is_inflected_verb() {
             if let Some(np) = self.tok_np[i - 1] {
                 let s = self.nps[np].start;
+                if s >= 1 && self.toks[s - 1].verb_lemma == Some("let") {
+                    return Some(Irrealis::Other("after \"let\": a permission".into()));
+                }
                 if s >= 2
                     && self.toks[s - 1].verb_lemma.is_some_and(|l| matches!(l, "help" | "enable" | "allow"))
                     && self.toks[s - 2].class == Class::To
@@ -1882,10 +1913,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if np.members.iter().any(|m| m.kind == MemberKind::Pronoun) || np.start == 0 {
             return false;
         }
-        let before = &self.toks[np.start - 1];
+        // ("reporting dozens of civilians killed": past the quantity.)
+        let mut bs = np.start;
+        if bs >= 2
+            && self.toks[bs - 1].lower == "of"
+            && (self.toks[bs - 2].class == Class::Number
+                || is_number_word(&self.toks[bs - 2].lower)
+                || matches!(self.toks[bs - 2].lower.as_str(), "dozens" | "hundreds" | "thousands" | "scores"))
+        {
+            bs -= 2;
+        }
+        if bs == 0 {
+            return false;
+        }
+        let before = &self.toks[bs - 1];
         // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
         let is_object = np.prep.is_some()
-            || (before.is_verb_form() && !self.adjectival_gerund(np.start - 1) && self.tok_np[np.start - 1].is_none());
+            || (before.is_verb_form() && !self.adjectival_gerund(bs - 1) && self.tok_np[bs - 1].is_none());
         // The clause must already have its verb: "Officials in Seoul declined" is active.
         let earlier_verb = self.toks[..np.start].iter().enumerate().any(|(k, w)| {
             self.tok_np[k].is_none()
@@ -2109,6 +2153,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if let Some(npi) = self.tok_np[k] {
                 let np = &self.nps[npi];
                 k = np.start;
+                // "A roadside bomb planted by Iraqi insurgents killed four soldiers": the agent
+                // of a participle modifying a subject that is no actor.
+                if let Some(p) = np.prep.filter(|&p| self.toks[p].lower == "by" && p >= 2) {
+                    let part = &self.toks[p - 1];
+                    let thing = &self.toks[p - 2];
+                    if part.participle
+                        && !part.gerund
+                        && thing.class == Class::Word
+                        && self.tok_np[p - 2].is_none()
+                        && self.dict_pos_noun(thing)
+                        && !self.dict.is_petrarch()
+                    {
+                        return Some(npi);
+                    }
+                }
                 // "a spokesman for the Liberian government declined": the actor speaks
                 // through its representative.
                 if self.owner_of_subject(npi, false) {
@@ -2678,6 +2737,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             && self.toks[..k].iter().rev().take(8).any(|w| w.class == Class::Comma)))
             })
         };
+        // "signed a peace treaty, formally ending a state of war": what an act ends or marks is
+        // its meaning, not another act.
+        let result = |c: &Candidate| {
+            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+                let mut b = k;
+                while b > 0
+                    && (self.toks[b - 1].class == Class::Adv || self.toks[b - 1].lower.ends_with("ly"))
+                    && self.tok_np[b - 1].is_none()
+                {
+                    b -= 1;
+                }
+                self.toks[k].gerund
+                    && b > 0
+                    && self.toks[b - 1].class == Class::Comma
+                    && self.toks[k]
+                        .verb_lemma
+                        .is_some_and(|l| matches!(l, "end" | "mark" | "pave" | "bring" | "conclude" | "cap" | "seal"))
+            })
+        };
+        let acted: Vec<(ActorCode, usize)> =
+            out.iter().filter(|c| !result(c)).map(|c| (c.source.code, c.verb.start)).collect();
+        out.retain(|c| !result(c) || !acted.iter().any(|&(s, v)| s == c.source.code && v < c.verb.start));
         let earlier: Vec<(ActorCode, CameoCode, usize)> =
             out.iter().filter(|c| !elaboration(c)).map(|c| (c.source.code, c.code.root(), c.verb.start)).collect();
         // Its target is the act's when the act has none ("violated the ceasefire, firing
@@ -2747,6 +2828,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 out[k].target = partner;
             }
         }
+        // "shot and seriously wounded the prime minister": one act between the same sides
+        // coded twice under one root keeps its most specific code.
+        let specific: Vec<(ActorCode, Option<ActorCode>, CameoCode, CameoCode)> =
+            out.iter().map(|c| (c.source.code, c.target.as_ref().map(|t| t.code), c.code.root(), c.code)).collect();
+        out.retain(|c| {
+            let generic = c.code.as_str().len() <= 3 && c.code.as_str().ends_with('0') || c.code.as_str().len() == 2;
+            !(generic
+                && c.target.is_some()
+                && specific.iter().any(|&(s, t, r, code)| {
+                    s == c.source.code
+                        && t == c.target.as_ref().map(|t| t.code)
+                        && r == c.code.root()
+                        && code != c.code
+                        && !(code.as_str().len() <= 3 && code.as_str().ends_with('0'))
+                }))
+        });
         // An event without a target gives way to one of the same source and root with a
         // target ("arrived in Belgrade for a state visit").
         let keyed: Vec<(ActorCode, CameoCode)> =
@@ -2836,6 +2933,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         .flatten()
         .filter(|&np| self.nps[np].start == i + 2 && self.nps[np].members.len() >= 2);
         let source_np = if let Some(s) = m.source {
+            // An event noun's source named after "from"/"by" ("warnings from UN experts", "a
+            // statement published by a newspaper") makes no event on its own either.
+            if noun && !self.dict.is_petrarch() {
+                self.notes.push(format!(
+                    "\"{}\": rule {rule} matched, but an event noun's source after a preposition makes no event",
+                    t.text
+                ));
+                return;
+            }
             Some(s)
         } else if let Some(b) = between {
             Some(b)
@@ -2956,17 +3062,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && p.members[0].code.as_ref().is_some_and(|c| c.has_country())
                         && !p.members[0].needs_country
                 });
-                own.or_else(|| self.first_actor_after(m.end).filter(|&np| single || partner(np)))
-                    // An actor named by the pattern's own words ("recognized the State of
-                    // Palestine") is the target of a compound subject too, unless it is a bare
-                    // agent word the pattern speaks of ("South Korea and Japan resumed sharing
-                    // military intelligence": they share with each other).
-                    .or(m.weak_target.filter(|&np| {
-                        single
-                            || !t.verb_lemma.is_some_and(reciprocal_verb)
-                            || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
-                    }))
-                    .filter(|&np| np != snp)
+                // (A compound subject of a one-sided act has its object too: "Wagner fighters
+                // and Malian soldiers massacred hundreds of villagers".)
+                let one_sided = !t.verb_lemma.is_some_and(reciprocal_verb) && !noun;
+                own.or_else(|| {
+                    self.first_actor_after(m.end).filter(|&np| {
+                        single || partner(np) || (one_sided && self.nps[np].prep.is_none() && code.root_number() >= 17)
+                    })
+                })
+                // An actor named by the pattern's own words ("recognized the State of
+                // Palestine") is the target of a compound subject too, unless it is a bare
+                // agent word the pattern speaks of ("South Korea and Japan resumed sharing
+                // military intelligence": they share with each other).
+                .or(m.weak_target.filter(|&np| !self.bare_weapon(np)).filter(|&np| {
+                    single
+                        || !t.verb_lemma.is_some_and(reciprocal_verb)
+                        || !self.nps[np].members.iter().all(|mm| mm.kind == MemberKind::Agent && mm.needs_country)
+                }))
+                .filter(|&np| np != snp)
             }
             None if !passive => self
                 .first_actor_after(m.end)

@@ -261,6 +261,7 @@ pub(crate) fn speaks_for(lower: &str) -> bool {
             | "advisor"
             | "lawyer"
             | "statement"
+            | "office"
             | "inspector"
             | "investigator"
             | "monitor"
