@@ -2602,8 +2602,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // A sports word that is part of an actor's name ("the Arab League") does not count.
         // (PETRARCH leaves sports to its discard list.)
-        let sports = self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none());
-        if let Some((_, cue)) = sports.filter(|_| !self.dict.is_petrarch()) {
+        let sports = (!self.dict.is_petrarch())
+            .then(|| self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none()))
+            .flatten();
+        if let Some((_, cue)) = sports {
             note!(self, "sports report (\"{}\"): no events", cue.text);
             return out;
         }
@@ -2936,10 +2938,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // An event noun's source named after "from"/"by" ("warnings from UN experts", "a
             // statement published by a newspaper") makes no event on its own either.
             if noun && !self.dict.is_petrarch() {
-                self.notes.push(format!(
+                note!(
+                    self,
                     "\"{}\": rule {rule} matched, but an event noun's source after a preposition makes no event",
                     t.text
-                ));
+                );
                 return;
             }
             Some(s)

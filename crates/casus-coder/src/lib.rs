@@ -268,8 +268,7 @@ impl Coder {
                 // "The company agreed to buy its rival": an intent to cooperate with no one
                 // named (030 with no target) says nothing.
                 if c.code.as_str() == "030" && c.target.is_none() && !petrarch {
-                    sc.notes
-                        .push(format!("event {} 030 dropped: an intent to cooperate with no partner", c.source.code));
+                    note!(sc, "event {} 030 dropped: an intent to cooperate with no partner", c.source.code);
                     continue;
                 }
                 // A target of the source's own country that is only the place ("imposed a
