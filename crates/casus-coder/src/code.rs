@@ -1286,6 +1286,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // "to thousands of starving civilians": a gerund as an adjective.
             let adjective =
                 t.gerund && self.tok_np.get(k + 1).copied().flatten().is_some_and(|np| self.nps[np].start == k + 1);
+            // (The apposition's closing comma, the pattern having matched inside it.)
+            if t.class == Class::Comma
+                && k == from
+                && self.toks.get(k + 1).is_some_and(|n| {
+                    matches!(n.lower.as_str(), "against" | "on" | "at" | "into" | "toward" | "towards")
+                })
+            {
+                k += 1;
+                continue;
+            }
             // "used chloropicrin, a banned chemical weapon, against Ukrainian soldiers": past
             // an apposition between commas.
             if t.class == Class::Comma && self.toks.get(k + 1).is_some_and(|n| matches!(n.class, Class::Det)) {
@@ -2998,6 +3008,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             )
         } else if !cp.pattern.has_target_slot() {
             self.np_starting_near(m.end)
+                .filter(|&np| !self.bare_weapon(np))
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
                 .filter(|&np| !self.starts_clause(np))
         } else {
