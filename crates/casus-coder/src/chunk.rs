@@ -341,7 +341,9 @@ impl Chunker<'_> {
         }
         // Right after a conjunction, a past form is a coordinated verb, not a modifier:
         // "shelled Kurdish positions and accused Syria of ...".
-        if j == i && i > 0 && at[i].is_none() {
+        // (Each test below is of a lower-case past form or participle: only for those.)
+        let past_form = |t: &Tok<'_>| !t.cap && t.is_verb_form() && (t.past || t.participle);
+        if j == i && i > 0 && at[i].is_none() && past_form(&toks[i]) {
             let t = &toks[i];
             let after_conj = matches!(toks[i - 1].lower.as_str(), "and" | "but" | "or" | "then");
             if after_conj && !t.cap && t.is_verb_form() && (t.past || t.participle) {

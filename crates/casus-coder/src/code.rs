@@ -2526,9 +2526,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let list = match ix {
             Some(ix) if list.len() > 8 => {
                 let mut sel = ix.free.clone();
-                for w in self.present.words() {
-                    if let Some(b) = ix.keyed.get(w) {
-                        sel.extend_from_slice(b);
+                // (From the smaller side: the sentence's words or the head's key words.)
+                if ix.keyed.len() < self.present.words().len() {
+                    for (w, b) in &ix.keyed {
+                        if self.has_word(*w) {
+                            sel.extend_from_slice(b);
+                        }
+                    }
+                } else {
+                    for w in self.present.words() {
+                        if let Some(b) = ix.keyed.get(w) {
+                            sel.extend_from_slice(b);
+                        }
                     }
                 }
                 sel.sort_unstable();
