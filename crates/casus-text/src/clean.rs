@@ -105,7 +105,7 @@ pub(crate) fn classify_paragraph(p: &str) -> Option<BoilerplateKind> {
     let t = p.trim();
     let lower = t.to_lowercase();
     // (Only small counts matter: stop counting past 13.)
-    let words = t.split_whitespace().take(13).count();
+    let words = count_words(t, 13);
     if lower.starts_with("powered by ") || lower.starts_with("translated by ") || lower.starts_with("distributed by ") {
         return Some(BoilerplateKind::PoweredBy);
     }
@@ -130,13 +130,36 @@ pub(crate) fn classify_paragraph(p: &str) -> Option<BoilerplateKind> {
 
 /// Whether a sentence is a byline of the "Jane Doe reports from Kyiv" kind.
 pub(crate) fn is_byline_sentence(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().take(11).collect();
-    if words.len() > 10 {
+    // (Most sentences have more words: counted first, without keeping them.)
+    if count_words(s, 11) > 10 {
         return false;
     }
+    let words: Vec<&str> = s.split_whitespace().take(11).collect();
     words.windows(2).take(4).any(|w| matches!(w[0], "reports" | "writes" | "reported") && matches!(w[1], "from" | "in"))
         && words.first().is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
         || is_byline(s)
+}
+
+/// How many words separated by white space `s` has, counted no further than `limit`
+/// (`s.split_whitespace().take(limit).count()`).
+fn count_words(s: &str, limit: usize) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().take(limit).count();
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        // (The ASCII white space: the blank, \t, \n, \x0b, \x0c and \r.)
+        let blank = b == b' ' || (9..=13).contains(&b);
+        if !blank && !in_word {
+            if n == limit {
+                break;
+            }
+            n += 1;
+        }
+        in_word = !blank;
+    }
+    n
 }
 
 fn is_email(w: &str) -> bool {
@@ -204,6 +227,13 @@ mod tests {
     fn table() {
         for (p, want) in CASES {
             assert_eq!(classify_paragraph(p), *want, "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts(s in "[ a\t\n\x0b\x0c\r\u{a0}é.]{0,40}", limit in 0usize..15) {
+            proptest::prop_assert_eq!(count_words(&s, limit), s.split_whitespace().take(limit).count());
         }
     }
 

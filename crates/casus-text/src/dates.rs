@@ -327,8 +327,22 @@ fn starts_like_a_cue(a: u8, b: u8) -> bool {
 /// spares most sentences the full scan.
 fn may_hold_date(text: &str) -> bool {
     let mut buf = [0u8; 9];
-    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
-        if word.iter().any(u8::is_ascii_digit) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // The next run of ASCII letters and digits.
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digit = false;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            digit |= bytes[i].is_ascii_digit();
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if digit {
             return true;
         }
         if word.len() < 3 || word.len() > buf.len() {
@@ -476,6 +490,30 @@ mod tests {
         for (text, ..) in CASES {
             let toks = tokenize(text, 7);
             assert_eq!(find_dates_in_tokens(text, 7, &toks, date(PUB)), find_dates(text, 7, date(PUB)), "{text}");
+        }
+    }
+
+    /// [`may_hold_date`] written plainly.
+    fn may_hold_date_plain(text: &str) -> bool {
+        text.as_bytes().split(|b| !b.is_ascii_alphanumeric()).any(|word| {
+            let w = word.to_ascii_lowercase();
+            word.iter().any(u8::is_ascii_digit)
+                || (3..=9).contains(&w.len())
+                    && (CUES.contains(&w.as_slice())
+                        || MONTHS.iter().any(|n| n.as_bytes() == w || (w.len() == 3 && n.as_bytes().starts_with(&w)))
+                        || WEEKDAYS.iter().any(|d| d.as_bytes() == w))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_prefilter_is_the_plain_test(text in "([A-Za-z]{1,10}|[0-9]|[ ,.;é])*") {
+            proptest::prop_assert_eq!(may_hold_date(&text), may_hold_date_plain(&text));
+        }
+
+        #[test]
+        fn the_prefilter_is_the_plain_test_on_cue_like_words(text in "((yes|to|mo|tu|we|th|fr|sa|su|ja|fe|ma|ap|ju|au|se|oc|no|de|ni|ye|se)[a-z]{0,7}[ ,.]){0,6}") {
+            proptest::prop_assert_eq!(may_hold_date(&text), may_hold_date_plain(&text));
         }
     }
 
