@@ -424,6 +424,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// The token starting at byte `start` of the document, if one does (the tokens are in
+    /// text order, each starting after the one before).
+    fn tok_starting_at(&self, start: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&start, |t| t.span.start).ok()
+    }
+
     /// Whether a token of the sentence carries the word id.
     fn has_word(&self, w: WordId) -> bool {
         self.present.contains(w)
@@ -2725,7 +2731,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "violated the ceasefire by shelling army positions": the means gives way to the
         // act of the same source and root it describes.
         let by_means = |c: &Candidate| {
-            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+            self.tok_starting_at(c.verb.start).is_some_and(|k| {
                 k > 0 && self.toks[k].gerund && matches!(self.toks[k - 1].lower.as_str(), "by" | "with")
             })
         };
@@ -2737,7 +2743,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "carried out a suicide bombing at a camp, killing 20 soldiers": the toll of an
         // attack is not another event of its source.
         let consequence = |c: &Candidate| {
-            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+            self.tok_starting_at(c.verb.start).is_some_and(|k| {
                 k > 0
                     && self.toks[k].gerund
                     && self.toks[k - 1].class == Class::Comma
@@ -2750,7 +2756,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "staged naval war games, firing missiles and deploying attack boats": participle
         // clauses that elaborate an act of the same root by the same source add nothing.
         let elaboration = |c: &Candidate| {
-            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+            self.tok_starting_at(c.verb.start).is_some_and(|k| {
                 self.toks[k].gerund
                     && k > 0
                     && (self.toks[k - 1].class == Class::Comma
@@ -2761,7 +2767,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "signed a peace treaty, formally ending a state of war": what an act ends or marks is
         // its meaning, not another act.
         let result = |c: &Candidate| {
-            self.toks.iter().position(|t| t.span.start == c.verb.start).is_some_and(|k| {
+            self.tok_starting_at(c.verb.start).is_some_and(|k| {
                 let mut b = k;
                 while b > 0
                     && (self.toks[b - 1].class == Class::Adv || self.toks[b - 1].lower.ends_with("ly"))
@@ -2827,7 +2833,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             {
                 continue;
             }
-            let at = self.toks.iter().position(|t| t.span.start == out[k].verb.start);
+            let at = self.tok_starting_at(out[k].verb.start);
             if !at.is_some_and(|a| a > 0 && self.toks[a - 1].lower == "and") {
                 continue;
             }
@@ -2881,7 +2887,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// own when the main verb coded one. The adverbial clause runs from its conjunction to
     /// the next comma or the end.
     fn drop_subordinate(&mut self, out: &mut Vec<Candidate>) {
-        let tok_at = |start: usize| self.toks.iter().position(|t| t.span.start == start);
+        let tok_at = |start: usize| self.tok_starting_at(start);
         let verbs: Vec<Option<usize>> = out.iter().map(|c| tok_at(c.verb.start)).collect();
         let inner = |v: usize, u: usize| {
             (u + 1..v).any(|s| {
