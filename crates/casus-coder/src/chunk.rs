@@ -5,7 +5,9 @@ use casus_dict::{ActorKind, Dictionary, WordId};
 use casus_text::Lexicon;
 
 use crate::annotate::Tok;
-use crate::words::{is_group_anaphor, is_number_word, is_representative_head, is_title, pronoun_number, Class};
+use crate::words::{
+    is_group_anaphor, is_number_word, is_representative_head, is_title, is_weekday, pronoun_number, Class,
+};
 
 /// What a member of a noun phrase is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1182,20 +1184,7 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
 
 /// A day or other time word ("Sunday", "yesterday"): never part of an actor's name.
 fn is_time_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "overnight"
-    )
+    is_weekday(lower) || matches!(lower, "yesterday" | "today" | "tonight" | "overnight")
 }
 
 /// A compass word before a place name ("south", "eastern", "central").

@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
-    hypothetical_modal, is_collective, is_number_word, is_representative_head, pronoun_is_personal, realizing_verb,
-    reciprocal_verb, speaks_for, Class,
+    hypothetical_modal, is_collective, is_number_word, is_representative_head, is_weekday, pronoun_is_personal,
+    realizing_verb, reciprocal_verb, speaks_for, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -508,10 +508,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// Past a time adverbial at `pos` ("on Thursday", "last week", "yesterday"), or `pos`.
     fn skip_time(&self, pos: usize) -> usize {
         let word = |k: usize| self.toks.get(k).map_or("", |t| t.lower.as_str());
-        let weekday =
-            |w: &str| matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday");
         match word(pos) {
-            "on" if weekday(word(pos + 1)) => pos + 2,
+            "on" if is_weekday(word(pos + 1)) => pos + 2,
             "yesterday" | "today" | "overnight" | "again" | "earlier" | "later" | "also" => pos + 1,
             "last" | "this" | "next" if matches!(word(pos + 1), "week" | "month" | "year" | "weekend") => pos + 2,
             _ => pos,
@@ -1517,25 +1515,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if t.participle && !t.gerund && np_next {
             if let Some(p) = prev.filter(|&p| self.tok_np[p].is_none()) {
                 let pt = &self.toks[p];
-                let number_word = matches!(
-                    pt.lower.as_str(),
-                    "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
-                        | "several"
-                        | "many"
-                        | "dozen"
-                        | "other"
-                );
+                let number_word = is_number_word(&pt.lower) || pt.lower == "other";
                 let lexical_verb = pt.class == Class::Word && pt.is_inflected_verb() && !self.dict_pos_noun(pt);
                 if number_word || lexical_verb {
                     return Err("a participle before a phrase it describes");

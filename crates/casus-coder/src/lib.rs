@@ -311,7 +311,8 @@ impl Coder {
                     && !petrarch
                     && person(&c.source.kind)
                     && c.target.as_ref().is_some_and(|t| person(&t.kind))
-                    && toks.iter().find(|t| t.span.start == c.verb.start).and_then(|t| t.verb_lemma) == Some("attack")
+                    && toks.binary_search_by_key(&c.verb.start, |t| t.span.start).ok().and_then(|k| toks[k].verb_lemma)
+                        == Some("attack")
                 {
                     if let Ok(criticise) = "111".parse() {
                         c.code = criticise;

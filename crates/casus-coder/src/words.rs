@@ -200,6 +200,11 @@ pub(crate) fn is_group_anaphor(lower: &str) -> bool {
     )
 }
 
+/// A day of the week, lower-case.
+pub(crate) fn is_weekday(lower: &str) -> bool {
+    matches!(lower, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
 /// Number words that count a noun phrase ("two officials", "dozens of").
 pub(crate) fn is_number_word(lower: &str) -> bool {
     matches!(
