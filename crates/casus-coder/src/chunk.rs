@@ -240,6 +240,35 @@ impl Chunker<'_> {
                 }
             }
         }
+        // "his Peruvian counterpart": the role of the last agent named before (a court's
+        // counterpart is a court), else a government's.
+        if actor.is_none()
+            && agent.is_none()
+            && matches!(toks[j].lower.as_str(), "counterpart" | "counterparts")
+            && !self.dict.is_petrarch()
+        {
+            let role = (0..j)
+                .rev()
+                .find_map(|k| {
+                    self.dict
+                        .agent_match(words, k)
+                        .filter(|&(len, _)| k + len <= j)
+                        .map(|(_, ai)| self.dict.agent(ai).role.clone())
+                })
+                .or_else(|| "GOV".parse().ok());
+            if let Some(code) = role {
+                return Some(Comp {
+                    start: j,
+                    end: j + 1,
+                    kind: MemberKind::Agent,
+                    code,
+                    plural: toks[j].lower.ends_with('s'),
+                    how: how!(self, "a counterpart (the role of the last agent named)"),
+                    also: Vec::new(),
+                    prefix: false,
+                });
+            }
+        }
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
@@ -1152,6 +1181,9 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                 let head_roles: Option<String> = np
                     .members
                     .first()
+                    // (The role of an agent noun, not a named group's: "Israeli and Hamas
+                    // delegations" are not both rebels.)
+                    .filter(|m| m.kind == MemberKind::Agent)
                     .and_then(|m| m.code.as_ref())
                     .filter(|c| c.has_country())
                     .map(|c| c.segments().skip(1).collect());

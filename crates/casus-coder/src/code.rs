@@ -776,12 +776,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                 }
                 let mut best: Option<PMatch> = None;
+                // A reporting verb's clause is coded on its own (but what is urged is urged).
+                let reporting = pos > 0 && {
+                    let v = &self.toks[pos - 1];
+                    v.verb != crate::annotate::NONE
+                        && self.dict.is_speech(v.verb)
+                        && !matches!(v.verb_lemma, Some("urge" | "insist" | "agree"))
+                };
                 for skip in usize::from(skip_phrase)..=usize::from(*g) {
                     let p = pos + skip;
                     // A gap stays in its clause: "clashed with police as thousands marched
                     // against the president" is two events.
                     if p > n || (skip > 0 && (self.boundary(&self.toks[p - 1]) || self.toks[p - 1].class == Class::Sub))
                     {
+                        break;
+                    }
+                    // Nor into a clause that "that" opens: "denied on Saturday that it had
+                    // supplied Russia with drones" is not `deny * &ARMS`.
+                    if skip > 0 && !self.dict.is_petrarch() && reporting && self.opens_that_clause(p - 1) {
                         break;
                     }
                     // Nor past a coordinated verb after an object: "revoked agreements with
@@ -814,6 +826,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
         }
+    }
+
+    /// Whether token `i` is a "that" opening a clause ("that it had", "that the army"), not
+    /// the determiner of "that request".
+    fn opens_that_clause(&self, i: usize) -> bool {
+        let Some(next) = self.toks.get(i + 1) else {
+            return false;
+        };
+        self.toks[i].lower == "that"
+            && (matches!(next.class, Class::Pron | Class::Det | Class::PossPron | Class::Number)
+                || self.tok_np.get(i + 1).copied().flatten().is_some_and(|q| self.nps[q].start == i + 1))
     }
 
     /// A preposition item after a word item may follow a prepositional phrase attached to

@@ -318,6 +318,19 @@ impl Coder {
                         c.code = criticise;
                     }
                 }
+                // "Israeli warplanes struck targets", "drones hit a refinery": force from the
+                // air is aerial (195), whatever the verb.
+                let aircraft = c.source.text.rsplit(' ').next().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().trim_end_matches('s'),
+                        "warplane" | "jet" | "drone" | "bomber" | "helicopter" | "gunship" | "aircraft" | "airplane"
+                    )
+                });
+                if matches!(c.code.as_str(), "19" | "190" | "193") && aircraft && !petrarch {
+                    if let Ok(aerial) = "195".parse() {
+                        c.code = aerial;
+                    }
+                }
                 if matches!(c.code.as_str(), "19" | "190") {
                     let unarmed = c.target.as_ref().is_some_and(|t| {
                         t.code
