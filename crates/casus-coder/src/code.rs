@@ -2258,6 +2258,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // "after clashes between border guards": a finite verb right after "after",
                 // "when", "because" has its own subject there or none.
                 Class::Sub if k + 1 == i && !self.toks[i].gerund && !self.toks[i].participle => return None,
+                // "after days of fighting in Khartoum killed hundreds": the clause a
+                // subordinator opens has a subject of its own that is no actor.
+                Class::Sub
+                    if !self.toks[i].gerund
+                        && (self.toks[i].past || self.toks[i].third)
+                        && !self.dict.is_petrarch()
+                        && matches!(
+                            t.lower.as_str(),
+                            "after" | "before" | "when" | "because" | "since" | "although" | "though" | "while"
+                                | "until" | "once" | "whereas" | "if" | "unless"
+                        )
+                        && self.toks[k + 1..i].iter().enumerate().any(|(o, w)| {
+                            w.class == Class::Word
+                                && self.tok_np[k + 1 + o].is_none()
+                                && !w.cap
+                                && !w.is_inflected_verb()
+                                && self.dict_pos_noun(w)
+                        })
+                        // (Not a coordinated verb: "before dawn and seized the capital".)
+                        && !self.toks[k + 1..i]
+                            .iter()
+                            .any(|w| matches!(w.class, Class::Conj | Class::Comma | Class::Break)) =>
+                {
+                    return None
+                }
                 Class::Rel => {
                     // "the rebels, who attacked": the antecedent is the subject.
                     let mut a = k;
@@ -3010,8 +3035,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // the clause's subject is the target.
             self.subject(subj_at).filter(|&np| Some(np) != m.source)
         } else if reduced {
-            // "the sailors captured in the Kerch Strait": the noun before is the target.
-            (i > 0).then(|| self.tok_np[i - 1]).flatten()
+            // "the sailors captured in the Kerch Strait": the noun before is the target (its
+            // phrase may end one plain noun early: "200 Palestinian prisoners freed by").
+            (i > 0).then(|| self.tok_np[i - 1]).flatten().or_else(|| (i > 1).then(|| self.tok_np[i - 2]).flatten())
         } else if passive {
             // "sanctions were imposed on Syria": the phrase after the pattern's words first.
             (m.end > i + 1).then(|| self.np_starting_near(m.end)).flatten().or_else(|| self.subject(subj_at)).or_else(
