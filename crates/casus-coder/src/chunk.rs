@@ -273,6 +273,13 @@ impl Chunker<'_> {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
                 let plural = plural || !also.is_empty();
+                // "Yemen's Houthi rebels" are they (but "the Rapid Support Forces said it").
+                let last = &toks[j + alen - 1];
+                let plural = plural
+                    || (kind == ActorKind::Group
+                        && !last.cap
+                        && !self.dict.is_petrarch()
+                        && self.lex.noun_singular(&last.lower).is_some());
                 Some(Comp {
                     start: j,
                     end: j + alen,

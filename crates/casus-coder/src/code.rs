@@ -465,6 +465,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         self.nps.iter().position(|np| (pos..=p).contains(&np.start) && self.toks[np.start].class != Class::PossPron)
     }
 
+    /// Whether phrase `np` only says where, by a country's border or coast: "seized the town
+    /// on the Ugandan border" (Uganda is not whom the town was seized from).
+    fn border_place(&self, np: usize) -> bool {
+        let p = &self.nps[np];
+        p.prep.is_some()
+            && p.members.len() == 1
+            && matches!(
+                p.members[0].kind,
+                MemberKind::Named(casus_dict::ActorKind::Demonym | casus_dict::ActorKind::Country)
+            )
+            && self.toks.get(p.end).is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "border" | "frontier" | "coast" | "coastline" | "side" | "shore" | "shores" | "boundary"
+                )
+            })
+    }
+
     /// Whether a dictionary word is a preposition ("on", "for", "with").
     fn dict_word_is_prep(&self, w: WordId) -> bool {
         self.index.preps.contains(&w)
@@ -1809,6 +1827,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 Class::Prep if t.lower == "of" && self.toks[i].gerund => {
                     return Some(Irrealis::Other("gerund after \"of\"".into()))
                 }
+                // "urged Nicaragua to release prisoners and hold free elections": a bare form
+                // coordinated with an infinitive is as real as that infinitive.
+                Class::Conj if !self.toks[i].is_inflected_verb() && !self.dict.is_petrarch() => {
+                    let inf = (k.saturating_sub(12)..k)
+                        .rev()
+                        .take_while(|&q| {
+                            let w = &self.toks[q];
+                            !self.boundary(w)
+                                && !matches!(w.class, Class::Sub | Class::Rel)
+                                && !(w.class == Class::Word && (w.third || (w.past && !w.participle)))
+                        })
+                        .find(|&q| {
+                            self.toks[q].class == Class::To
+                                && self.toks.get(q + 1).is_some_and(|v| v.is_verb_form() && !v.is_inflected_verb())
+                        });
+                    return inf.and_then(|q| self.irrealis(q + 1));
+                }
                 _ => return None,
             }
         }
@@ -3055,6 +3090,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 .filter(|&np| !self.bare_weapon(np))
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
                 .filter(|&np| !self.starts_clause(np))
+                .filter(|&np| !self.border_place(np))
         } else {
             None
         };
