@@ -1068,8 +1068,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         (from..to.min(self.toks.len())).find_map(|q| self.tok_np[q]).filter(|&np| {
             let p = &self.nps[np];
             // "sent them weapons" counts; "its blockade" does not.
+            // ("summoned the Russian ambassador": the pattern's word is the head of a
+            // government actor's phrase.)
+            let gov_head = p.end == to + 1
+                && !self.dict.is_petrarch()
+                && p.members.iter().all(|m| m.code.as_ref().is_some_and(|c| c.roles().any(|r| r == "GOV")));
             p.start >= from
-                && p.end <= to
+                && (p.end <= to || gov_head)
                 && !self.is_place(np)
                 && !self.bare_weapon(np)
                 && self.toks[p.start].class != Class::PossPron
@@ -1829,7 +1834,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 // "urged Nicaragua to release prisoners and hold free elections": a bare form
                 // coordinated with an infinitive is as real as that infinitive.
-                Class::Conj if !self.toks[i].is_inflected_verb() && !self.dict.is_petrarch() => {
+                Class::Conj
+                    if matches!(t.lower.as_str(), "and" | "or")
+                        && self.toks[i].class == Class::Word
+                        && self.toks[i].is_verb_form()
+                        && !self.toks[i].is_inflected_verb()
+                        && !self.dict.is_petrarch() =>
+                {
                     let inf = (k.saturating_sub(12)..k)
                         .rev()
                         .take_while(|&q| {
@@ -2308,7 +2319,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             w.class == Class::Word
                                 && self.tok_np[k + 1 + o].is_none()
                                 && !w.cap
-                                && !w.is_inflected_verb()
+                                && (!w.is_inflected_verb() || w.third)
                                 && self.dict_pos_noun(w)
                         })
                         // (Not a coordinated verb: "before dawn and seized the capital".)
@@ -2412,7 +2423,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         s == 0
             || matches!(self.toks[s - 1].class, Class::Comma | Class::Break | Class::Rel)
             || self.toks[s - 1].lower == "that"
-            || (self.toks[s - 1].class == Class::Word && self.toks[s - 1].is_verb_form())
+            || (self.toks[s - 1].class == Class::Word && self.toks[s - 1].is_verb_form() && {
+                // ("said a spokesman for ...", but not the object of "raided the offices of".)
+                let v = &self.toks[s - 1];
+                self.dict.is_petrarch() || (v.verb != u32::MAX && self.dict.is_speech(v.verb)) || !v.is_inflected_verb()
+            })
     }
 
     /// The actors of phrase `k` (pronouns resolved), for the explain report and memory.

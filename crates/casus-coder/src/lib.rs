@@ -192,7 +192,11 @@ impl Coder {
         }
         let mut places =
             if self.options.no_geo { place::Places::default() } else { place::Places::locate(&analysis, &sentences) };
-        let main_country = main_country(&sentences, &places.place_countries());
+        let main_country = if self.options.no_geo {
+            main_country(&sentences, &place::Places::dateline_only(&analysis).place_countries())
+        } else {
+            main_country(&sentences, &places.place_countries())
+        };
         places.finish(main_country.as_deref());
         // The publication date: the record's, else a dateline date with a year.
         let pub_date = doc.date.or_else(|| {

@@ -66,14 +66,25 @@ impl Places {
         Places { per_sentence, dateline, article: None }
     }
 
+    /// Only the dateline, for the main country when events are not located: "LAGOS
+    /// (Reuters) - Police fired ..." is Nigerian police.
+    pub(crate) fn dateline_only(analysis: &Analysis) -> Places {
+        let dateline = analysis
+            .dateline
+            .as_ref()
+            .and_then(|d| Gazetteer::embedded().resolve_dateline(&d.place, d.region.as_deref(), &Context::new()));
+        Places { per_sentence: Vec::new(), dateline, article: None }
+    }
+
     /// Countries of the cities and regions named in the document outside actor phrases,
-    /// which count towards the document's main country.
+    /// and of the dateline, which count towards the document's main country.
     pub(crate) fn place_countries(&self) -> Vec<String> {
         self.per_sentence
             .iter()
             .flatten()
             .filter(|(p, usable)| *usable && p.location.precision != Precision::Country)
             .map(|(p, _)| p.location.country.clone())
+            .chain(self.dateline.as_ref().map(|l| l.country.clone()))
             .collect()
     }
 
