@@ -777,9 +777,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             CItem::Gap(g) | CItem::Skip(g) => {
                 // `^` skips at least one token (a phrase, which may be an actor).
                 let skip_phrase = matches!(items[k], CItem::Skip(_));
+                // An actor phrase in the gap counts as one word: "rejected U.S. President
+                // Donald Trump's Middle East peace plan" is `reject * plan`.
+                let g_eff = self.gap_reach(pos, usize::from(*g));
                 // A gap before words: nothing to do unless one of them is near.
                 if let Some(CItem::Phrase(alts)) = items.get(k + 1) {
-                    let window = pos..(pos + usize::from(*g) + 4).min(n);
+                    let window = pos..(pos + g_eff + 4).min(n);
                     // (Words of the sentence only: most alternatives are not.)
                     let near = match self.phrase_firsts(alts) {
                         Some(firsts) => window.clone().any(|p| self.tok_is_any(&self.toks[p], firsts)),
@@ -801,7 +804,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && self.dict.is_speech(v.verb)
                         && !matches!(v.verb_lemma, Some("urge" | "insist" | "agree"))
                 };
-                for skip in usize::from(skip_phrase)..=usize::from(*g) {
+                for skip in usize::from(skip_phrase)..=g_eff {
                     let p = pos + skip;
                     // A gap stays in its clause: "clashed with police as thousands marched
                     // against the president" is two events.
@@ -844,6 +847,60 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 best
             }
         }
+    }
+
+    /// A country or capital named as the place of an act, after token `from` in the same
+    /// clause ("in southern Lebanon", "over Gaza"), of another country than every source.
+    fn foreign_place_after(&self, from: usize, sources: &[Actor]) -> Option<usize> {
+        let n = self.toks.len();
+        let mut q = from;
+        while q < n && q < from + 12 {
+            let t = &self.toks[q];
+            if self.boundary(t) || matches!(t.class, Class::Comma | Class::Sub | Class::Rel) {
+                return None;
+            }
+            if let Some(np) = self.tok_np[q] {
+                let p = &self.nps[np];
+                let locative = p.prep.is_some_and(|pr| {
+                    matches!(
+                        self.toks[pr].lower.as_str(),
+                        "in" | "on" | "over" | "into" | "across" | "at" | "near" | "inside" | "around"
+                    )
+                });
+                let place = p.members.iter().all(|m| {
+                    matches!(m.kind, MemberKind::Named(casus_dict::ActorKind::Country | casus_dict::ActorKind::Capital))
+                        && m.code.as_ref().is_some_and(|c| {
+                            c.roles().next().is_none()
+                                && sources.iter().all(|s| s.code.country().is_some_and(|sc| Some(sc) != c.country()))
+                        })
+                });
+                if locative && place {
+                    return Some(np);
+                }
+                q = p.end;
+                continue;
+            }
+            q += 1;
+        }
+        None
+    }
+
+    /// How many tokens a gap of `g` words starting at `pos` may skip: the words of an actor
+    /// phrase after its first count nothing (not in PETRARCH mode, where a gap is words).
+    fn gap_reach(&self, pos: usize, g: usize) -> usize {
+        if self.dict.is_petrarch() {
+            return g;
+        }
+        let n = self.toks.len();
+        let (mut p, mut cost) = (pos, 0);
+        while p < n && cost < g {
+            cost += 1;
+            p = match self.tok_np[p] {
+                Some(q) if self.nps[q].start == p => self.nps[q].end,
+                _ => p + 1,
+            };
+        }
+        p - pos
     }
 
     /// Whether token `i` is a "that" opening a clause ("that it had", "that the army"), not
@@ -3222,11 +3279,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             && t.verb_lemma.is_some_and(reciprocal_verb)
             && target_np.is_some_and(|tn| {
                 let st = self.nps[tn].start;
-                st > 0 && matches!(self.toks[st - 1].lower.as_str(), "over" | "about" | "on")
-                    || self.nps[tn].prep.is_some_and(|p| matches!(self.toks[p].lower.as_str(), "over" | "about" | "on"))
+                // ("battled for control of the capital": a place fought over.)
+                let topic = |w: &str| matches!(w, "over" | "about" | "on" | "for" | "of");
+                st > 0 && topic(self.toks[st - 1].lower.as_str())
+                    || self.nps[tn].prep.is_some_and(|p| topic(self.toks[p].lower.as_str()))
             })
         {
             targets.clear();
+        }
+        // "dropped food parcels over northern Gaza", "struck targets in southern Lebanon":
+        // force used or aid delivered in another country is aimed at it.
+        if targets.is_empty() && !self.dict.is_petrarch() && matches!(code.root_number(), 7 | 18 | 19 | 20) {
+            if let Some(place) = self.foreign_place_after(m.end.max(i + 1), &sources) {
+                targets = self.actors(place, Some(&sources));
+                note!(self, "\"{}\": the place named after it is the target", t.text);
+            }
         }
         // "Protesters blocked highways across Brazil": the country where a protest happens
         // is not whom it is against (a capital may stand for its government: "rioted in
