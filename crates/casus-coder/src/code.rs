@@ -177,6 +177,12 @@ fn stance_word(word: &str) -> Option<Stance> {
     }
 }
 
+/// Whether match `m` beats `b`: more words, or as many and a target where `b` has none
+/// ("vetoed a U.N. Security Council resolution" read with the council as its target).
+fn better(m: &PMatch, b: &PMatch) -> bool {
+    m.score > b.score || (m.score == b.score && m.target.is_some() && b.target.is_none())
+}
+
 /// A pattern match.
 #[derive(Debug, Clone, Copy, Default)]
 struct PMatch {
@@ -711,7 +717,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                     .flatten()
                             });
                             if let Some(m) = m {
-                                if best.as_ref().is_none_or(|b| m.score > b.score) {
+                                if best.as_ref().is_none_or(|b| better(&m, b)) {
                                     best = Some(m);
                                 }
                             }
@@ -839,7 +845,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         continue;
                     }
                     if let Some(m) = self.match_items(items, k + 1, p, acc) {
-                        if best.as_ref().is_none_or(|b| m.score > b.score) {
+                        if best.as_ref().is_none_or(|b| better(&m, b)) {
                             best = Some(m);
                         }
                     }
@@ -1130,8 +1136,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let gov_head = p.end == to + 1
                 && !self.dict.is_petrarch()
                 && p.members.iter().all(|m| m.code.as_ref().is_some_and(|c| c.roles().any(|r| r == "GOV")));
+            // (A region among modifiers is a topic: "Trump's Middle East peace plan".)
+            let region = p.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Region));
             p.start >= from
                 && (p.end <= to || gov_head)
+                && !region
                 && !self.is_place(np)
                 && !self.bare_weapon(np)
                 && self.toks[p.start].class != Class::PossPron

@@ -151,7 +151,6 @@ pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
             | "clash"
             | "fight"
             | "skirmish"
-            | "battle"
             | "wrangle"
             | "spat"
             | "sign"
