@@ -2369,7 +2369,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 Class::Break if matches!(t.lower.as_str(), ";" | ":") => return None,
                 // "after clashes between border guards": a finite verb right after "after",
                 // "when", "because" has its own subject there or none.
-                Class::Sub if k + 1 == i && !self.toks[i].gerund && !self.toks[i].participle => return None,
+                // ("when asked about", "if elected": a participle there is passive.)
+                Class::Sub
+                    if k + 1 == i && !self.toks[i].gerund && (!self.toks[i].participle || !self.dict.is_petrarch()) =>
+                {
+                    return None
+                }
                 // "after days of fighting in Khartoum killed hundreds": the clause a
                 // subordinator opens has a subject of its own that is no actor.
                 Class::Sub

@@ -124,6 +124,19 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
                 if is_abbrev {
                     tok_end = end_of(j + 1);
                     j += 1;
+                    // "U.S.-brokered", "U.N.-backed": one hyphenated word.
+                    if j + 1 < n && matches!(chars[j].1, '-' | '\u{2011}') && is_word_char(chars[j + 1].1) {
+                        j += 1;
+                        while j < n
+                            && (is_word_char(chars[j].1)
+                                || (matches!(chars[j].1, '-' | '\u{2011}')
+                                    && j + 1 < n
+                                    && is_word_char(chars[j + 1].1)))
+                        {
+                            j += 1;
+                        }
+                        tok_end = end_of(j);
+                    }
                 }
             }
             push(&mut out, text, offset, start, tok_end);
