@@ -1898,6 +1898,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 Class::Prep if t.lower == "of" && self.toks[i].gerund => {
                     return Some(Irrealis::Other("gerund after \"of\"".into()))
                 }
+                // "thanked Kim for helping Russian forces", "jailed for inciting": the reason
+                // for another act, not an act reported on its own.
+                Class::Prep if t.lower == "for" && self.toks[i].gerund && !self.dict.is_petrarch() => {
+                    return Some(Irrealis::Other("gerund after \"for\": a reason".into()))
+                }
                 // "urged Nicaragua to release prisoners and hold free elections": a bare form
                 // coordinated with an infinitive is as real as that infinitive.
                 Class::Conj
