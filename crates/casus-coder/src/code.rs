@@ -855,6 +855,32 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
     }
 
+    /// For a verb whose subject `snp` opens a relative clause ("..., which Iran seized"),
+    /// and nothing after the verb at `end` is its object: the actor phrase the clause is
+    /// about, ending at most four words before the relative pronoun.
+    fn relative_object(&self, snp: usize, end: usize) -> Option<usize> {
+        let start = self.nps[snp].start;
+        if start == 0 || !matches!(self.toks[start - 1].lower.as_str(), "which" | "that" | "whom") {
+            return None;
+        }
+        // (An object after the verb: "which Iran used to attack Israel".)
+        if self.toks.get(end).is_some_and(|t| matches!(t.class, Class::Det | Class::Word | Class::Number | Class::PossPron))
+            && self.tok_np.get(end).copied().flatten().is_some()
+        {
+            return None;
+        }
+        let mut k = start - 1;
+        if k > 0 && self.toks[k - 1].class == Class::Comma {
+            k -= 1;
+        }
+        (k.saturating_sub(5)..k).rev().find_map(|q| self.tok_np[q]).filter(|&np| {
+            let p = &self.nps[np];
+            np != snp
+                && p.prep.is_none_or(|pr| !matches!(self.toks[pr].lower.as_str(), "in" | "at" | "near"))
+                && self.toks[p.end..k].iter().all(|t| t.class == Class::Word && !t.is_inflected_verb())
+        })
+    }
+
     /// A country or capital named as the place of an act, after token `from` in the same
     /// clause ("in southern Lebanon", "over Gaza"), of another country than every source.
     fn foreign_place_after(&self, from: usize, sources: &[Actor]) -> Option<usize> {
@@ -3292,6 +3318,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "the British-flagged tanker, which Iran's Revolutionary Guards seized": the object
+        // of a relative clause is its antecedent.
+        if targets.is_empty() && !noun && !passive && !self.dict.is_petrarch() && !cp.pattern.has_target_slot() {
+            if let Some(ante) = self.relative_object(snp, m.end.max(i + 1)) {
+                targets = self.actors(ante, Some(&sources));
+                note!(self, "\"{}\": the antecedent of the relative clause is the target", t.text);
+            }
+        }
         // "Blair and Chirac clashed over the Iraq war": for a compound subject of a mutual
         // verb, what comes after "over" or "about" is the topic; they act on each other.
         if sources.len() >= 2
