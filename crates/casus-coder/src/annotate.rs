@@ -103,6 +103,10 @@ fn word_info(lower: &str, kind: TokenKind, dict: &Dictionary, lex: &Lexicon) -> 
             info.set_verb(lex, lower, lemma, dict.word(lemma).unwrap_or(NONE));
         }
         info.pos = lex.pos_tags(lower);
+        // "would drastically scale back": an -ly word that is mainly an adverb is one.
+        if lower.ends_with("ly") && info.verb_lemma.is_none() && info.pos.is_some_and(|p| p.starts_with("RB")) {
+            info.class = Class::Adv;
+        }
         // A verb the lemma tables lack but the dictionary lists as written ("overcome").
         if info.verb == NONE && word != NONE && !dict.verb_patterns(word).is_empty() {
             info.verb = word;

@@ -864,7 +864,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return None;
         }
         // (An object after the verb: "which Iran used to attack Israel".)
-        if self.toks.get(end).is_some_and(|t| matches!(t.class, Class::Det | Class::Word | Class::Number | Class::PossPron))
+        if self
+            .toks
+            .get(end)
+            .is_some_and(|t| matches!(t.class, Class::Det | Class::Word | Class::Number | Class::PossPron))
             && self.tok_np.get(end).copied().flatten().is_some()
         {
             return None;
@@ -1723,6 +1726,38 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     return Some(Irrealis::Other("a subjunctive after \"that\": asked for, not done".into()));
                 }
             }
+            // "demanded that Russian authorities fully and transparently investigate": after
+            // a demand, "that" and a subject of any number (adverbs between), the same.
+            let mut q = i;
+            while q > 0 && (self.toks[q - 1].class == Class::Adv || self.toks[q - 1].lower == "and") {
+                q -= 1;
+            }
+            if let Some(np) = q.checked_sub(1).and_then(|p| self.tok_np[p]).filter(|&np| self.nps[np].end == q) {
+                let s = self.nps[np].start;
+                let demanded = s >= 2
+                    && self.toks[s - 1].lower == "that"
+                    && self.toks[..s - 1].iter().rev().take(4).any(|w| {
+                        w.verb_lemma.is_some_and(|l| {
+                            matches!(
+                                l,
+                                "demand"
+                                    | "urge"
+                                    | "insist"
+                                    | "ask"
+                                    | "request"
+                                    | "recommend"
+                                    | "propose"
+                                    | "order"
+                                    | "suggest"
+                                    | "require"
+                                    | "call"
+                            )
+                        })
+                    });
+                if demanded && !self.dict.is_petrarch() {
+                    return Some(Irrealis::Other("a subjunctive after a demand: asked for, not done".into()));
+                }
+            }
         }
         // "dismissing accusations that Rwandan troops were fighting alongside M23": an
         // allegation reported, not a fact.
@@ -2415,7 +2450,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && matches!(
                             t.lower.as_str(),
                             "after" | "before" | "when" | "because" | "since" | "although" | "though" | "while"
-                                | "until" | "once" | "whereas" | "if" | "unless"
+                                | "until" | "once" | "whereas" | "if" | "unless" | "where"
                         )
                         && self.toks[k + 1..i].iter().enumerate().any(|(o, w)| {
                             w.class == Class::Word

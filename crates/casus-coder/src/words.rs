@@ -97,7 +97,7 @@ pub(crate) fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
         | "partly" | "openly" | "fiercely" | "heavily" | "briefly" | "effectively" | "eventually" | "subsequently"
         | "further" | "sharply" | "strongly" | "very" | "swiftly" | "simultaneously" | "reportedly had"
         | "overnight" | "unilaterally" | "secretly" | "allegedly had" | "directly" | "indirectly" | "ever"
-        | "really" | "certainly" | "surely" | "unexpectedly" | "clearly" | "actually" => Class::Adv,
+        | "really" | "certainly" | "surely" | "unexpectedly" | "clearly" | "actually" | "soon" => Class::Adv,
         _ => Class::Word,
     }
 }
