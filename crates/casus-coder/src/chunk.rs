@@ -769,6 +769,38 @@ impl Chunker<'_> {
                 i += 1;
                 continue;
             }
+            // "the two nuclear-armed neighbours", "both sides": the last two actors named.
+            if !self.dict.is_petrarch()
+                && (t.lower == "both" || (t.lower == "the" && toks.get(i + 1).is_some_and(|w| w.lower == "two")))
+            {
+                let from = if t.lower == "both" { i + 1 } else { i + 2 };
+                let head = (from..(from + 3).min(n)).find(|&k| is_pair_noun(&toks[k].lower));
+                if let Some(h) = head.filter(|&h| {
+                    (i..=h).all(|k| at[k].is_none())
+                        && toks[from..h]
+                            .iter()
+                            .all(|w| w.class == Class::Word && !w.is_inflected_verb() || w.lower.contains('-'))
+                }) {
+                    simple.push(Np {
+                        start: i,
+                        end: h + 1,
+                        members: vec![Member {
+                            code: None,
+                            start: i,
+                            end: h + 1,
+                            kind: MemberKind::Anaphor,
+                            plural: true,
+                            needs_country: false,
+                            how: how!(self, "anaphor \"{} ... {}\"", t.lower, toks[h].lower),
+                        }],
+                        prep: None,
+                        possessive: false,
+                        aside: false,
+                    });
+                    i = h + 1;
+                    continue;
+                }
+            }
             if t.lower == "the" && i + 1 < n && is_group_anaphor(&toks[i + 1].lower) && at[i + 1].is_none() {
                 let next_is_name = i + 2 < n && at[i + 2].is_some();
                 if !next_is_name {
@@ -1219,6 +1251,31 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
         out.push(np);
     }
     out
+}
+
+/// Nouns that "the two ..." or "both ..." use for the two sides just named.
+fn is_pair_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "sides"
+            | "countries"
+            | "nations"
+            | "neighbours"
+            | "neighbors"
+            | "leaders"
+            | "governments"
+            | "presidents"
+            | "rivals"
+            | "states"
+            | "powers"
+            | "allies"
+            | "foes"
+            | "parties"
+            | "delegations"
+            | "armies"
+            | "ministers"
+            | "capitals"
+    )
 }
 
 /// A day or other time word ("Sunday", "yesterday"): never part of an actor's name.

@@ -9,7 +9,7 @@ use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
     hypothetical_modal, is_collective, is_number_word, is_representative_head, is_weekday, pronoun_is_personal,
-    realizing_verb, reciprocal_verb, speaks_for, Class,
+    pronoun_number, realizing_verb, reciprocal_verb, speaks_for, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -2680,6 +2680,51 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
             }
         };
+        // "the two neighbours", "both sides": a compound named before, else the last two
+        // actors of different countries in the sentence.
+        if anaphor && plural {
+            // "the two countries" are the countries; "the two leaders" their governments.
+            let noun = self.toks[self.nps[npi].end - 1].lower.as_str();
+            let recode = |mut actors: Vec<Actor>| -> Vec<Actor> {
+                let role = match noun {
+                    "countries" | "nations" | "neighbours" | "neighbors" | "states" | "powers" | "capitals" => Some(""),
+                    "leaders" | "governments" | "presidents" | "ministers" | "delegations" => Some("GOV"),
+                    _ => None,
+                };
+                if let Some(role) = role {
+                    for a in &mut actors {
+                        if let Some(c) = a.code.country().and_then(|c| format!("{c}{role}").parse().ok()) {
+                            a.code = c;
+                        }
+                    }
+                }
+                actors
+            };
+            for j in (0..npi).rev() {
+                let actors = self.actors(j, None);
+                let mut codes: Vec<&ActorCode> = actors.iter().map(|a| &a.code).collect();
+                codes.dedup();
+                if codes.len() == 2 && self.nps[j].members.len() == 2 {
+                    return Some(recode(actors));
+                }
+            }
+            let mut found: Vec<Actor> = Vec::new();
+            for j in (0..npi).rev() {
+                if self.nps[j].members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor)) {
+                    continue;
+                }
+                for a in self.actors(j, None) {
+                    if a.code.has_country() && found.iter().all(|f| f.code.country() != a.code.country()) {
+                        found.push(a);
+                    }
+                }
+                if found.len() >= 2 {
+                    found.truncate(2);
+                    return Some(recode(found));
+                }
+            }
+            return None;
+        }
         // "The U.N. mission in Mali said it was concerned": a subject pronoun right after a
         // speech verb stands for that verb's subject.
         if !anaphor {
@@ -3353,6 +3398,53 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Israel recalled its ambassadors": the source's own people are not whom it acts on.
+        if !self.dict.is_petrarch() {
+            let poss = |tn: usize| {
+                let st = self.nps[tn].start;
+                self.toks[st].class == Class::PossPron || (st > 0 && self.toks[st - 1].class == Class::PossPron)
+            };
+            if let Some(tn) = target_np.filter(|&tn| poss(tn)) {
+                let own = |a: &Actor| {
+                    sources.iter().any(|s| s.code.country().is_some() && s.code.country() == a.code.country())
+                };
+                // (Whose: "police arrested hundreds of its activists" are the party's.)
+                let st = self.nps[tn].start;
+                let pron = if self.toks[st].class == Class::PossPron { Some(tn) } else { self.tok_np[st - 1] };
+                let owners = match pron {
+                    Some(pn) => self.actors(pn, None),
+                    // A possessive before an actor phrase: the nearest phrase before it of
+                    // its number ("its" a state, not "police"; "his" a person).
+                    None => {
+                        let w = &self.toks[st - 1].lower;
+                        let plural = pronoun_number(w).unwrap_or(false);
+                        let personal = pronoun_is_personal(w);
+                        (0..tn)
+                            .rev()
+                            .find(|&j| {
+                                let p = &self.nps[j];
+                                // ("police" are plural in news: "police arrested its members".)
+                                let police = self.toks[p.end - 1].lower == "police";
+                                p.end < st
+                                    && (p.plural() || police) == plural
+                                    && (!personal
+                                        || p.members
+                                            .iter()
+                                            .all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Person)))
+                            })
+                            .map(|j| self.actors(j, None))
+                            .unwrap_or_default()
+                    }
+                };
+                let owner_is_source =
+                    !owners.is_empty() && owners.iter().all(|o| sources.iter().any(|s| s.code == o.code));
+                if owner_is_source && self.nps[tn].members.len() == 1 && targets.iter().all(own) && !targets.is_empty()
+                {
+                    note!(self, "\"{}\": the target is the source's own", t.text);
+                    targets.clear();
+                }
+            }
+        }
         // "the British-flagged tanker, which Iran's Revolutionary Guards seized": the object
         // of a relative clause is its antecedent.
         if targets.is_empty() && !noun && !passive && !self.dict.is_petrarch() && !cp.pattern.has_target_slot() {
