@@ -211,9 +211,10 @@ impl Chunker<'_> {
                 Some((m.len, r))
             })
             // "West Darfur", "North Kivu": a one-word region before a name is part of a place.
+            // ("Abbas Mousavi": a leader's one-word name before another name is a first name.)
             .filter(|(len, (_, kind, _))| {
                 !(*len == 1
-                    && *kind == ActorKind::Region
+                    && (*kind == ActorKind::Region || (*kind == ActorKind::Person && !self.dict.is_petrarch()))
                     && toks.get(j + 1).is_some_and(|t| t.cap && t.class == Class::Word))
             });
         let agent = self.dict.agent_match(words, j);

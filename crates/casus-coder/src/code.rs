@@ -58,6 +58,10 @@ enum Irrealis {
     Stance { gov: usize, stance: Stance },
     /// Hypothetical, intended, or otherwise not done.
     Other(String),
+    /// Asked of someone: "ordered France to pull out" (a demand, 10x), "urged Kenya to
+    /// open its border" (an appeal, 02x), "said Britain must release the tanker" (a
+    /// demand). `gov` is the verb that asks, `addressee` the phrase of the one asked.
+    Directive { gov: usize, addressee: usize, demand: bool },
 }
 
 /// What a stance verb says about the action in its infinitive.
@@ -1915,6 +1919,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     return Some(Irrealis::Stance { gov: k, stance: Stance::Intent });
                 }
+                // "said the United States must scrap sanctions": a demand of the United States.
+                Class::Modal if matches!(t.lower.as_str(), "must" | "should") && !self.dict.is_petrarch() => {
+                    if let Some((g, y)) = self.reported_obligation(k) {
+                        return Some(Irrealis::Directive { gov: g, addressee: y, demand: true });
+                    }
+                    return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)));
+                }
                 Class::Modal if hypothetical_modal(&t.lower) => {
                     return Some(Irrealis::Other(format!("hypothetical (\"{}\")", t.text)))
                 }
@@ -1940,6 +1951,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         });
                     if realized {
                         return None;
+                    }
+                    // "ordered France to pull its troops out", "called on the two sides to
+                    // resume talks": asked of the phrase before "to".
+                    if let Some((g, y, demand)) = gov.and_then(|g| self.directive_before(g)) {
+                        return Some(Irrealis::Directive { gov: g, addressee: y, demand });
                     }
                     let stance = gov.and_then(|g| stance_of(&self.toks[g]).map(|s| (g, s)));
                     return Some(match stance {
@@ -1993,6 +2009,76 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         None
     }
 
+    /// For an infinitive's governing token `g` that ends an actor phrase ("ordered France
+    /// to", "called on the two sides to"): the asking verb before the phrase, the phrase,
+    /// and whether it demands (order, tell, demand) rather than appeals (urge, ask).
+    fn directive_before(&self, g: usize) -> Option<(usize, usize, bool)> {
+        if self.dict.is_petrarch() {
+            return None;
+        }
+        let y = self.tok_np[g]
+            .filter(|&y| self.nps[y].end == g + 1 && self.nps[y].prep.is_none_or(|p| self.toks[p].lower == "on"))?;
+        let mut v = self.nps[y].start.checked_sub(1)?;
+        // ("called on", "appealed to": past the particle.)
+        if matches!(self.toks[v].lower.as_str(), "on" | "upon" | "to") {
+            v = v.checked_sub(1)?;
+        }
+        let w = &self.toks[v];
+        if self.tok_np[v].is_some() || !(w.past || w.third || w.participle || w.gerund) {
+            return None;
+        }
+        let demand = match w.verb_lemma? {
+            "order" | "tell" | "demand" | "instruct" | "command" | "direct" | "require" | "summon" => true,
+            "urge" | "ask" | "call" | "appeal" | "press" | "encourage" | "invite" | "implore" | "beg" | "exhort"
+            | "petition" | "request" => false,
+            _ => return None,
+        };
+        Some((v, y, demand))
+    }
+
+    /// For "must"/"should" at `k` in "X said (that) Y must ...", "X told Y it must ...":
+    /// the speech verb and Y's phrase.
+    fn reported_obligation(&self, k: usize) -> Option<(usize, usize)> {
+        let mut q = k;
+        while q > 0 && self.toks[q - 1].class == Class::Adv {
+            q -= 1;
+        }
+        let y = self.tok_np[q.checked_sub(1)?].filter(|&y| self.nps[y].end == q && self.nps[y].prep.is_none())?;
+        let mut g = self.nps[y].start.checked_sub(1)?;
+        if self.toks[g].lower == "that" {
+            g = g.checked_sub(1)?;
+        }
+        // "told the government in Kinshasa it must": past the one told.
+        if let Some(told) = self.tok_np[g] {
+            g = self.nps[told].start.checked_sub(1)?;
+        }
+        if g >= 2 && self.skip_time(g - 1) == g + 1 {
+            g -= 2;
+        } else if g >= 1 && self.skip_time(g) == g + 1 {
+            g -= 1;
+        }
+        let speech_at = |g: usize| {
+            let t = &self.toks[g];
+            t.verb_lemma
+                .is_some_and(|l| matches!(l, "say" | "tell" | "insist" | "declare" | "state" | "stress" | "add"))
+                && (t.past || t.third)
+        };
+        if speech_at(g) {
+            return Some((g, y));
+        }
+        // '"Britain must release the tanker," the spokesman said': the attribution after
+        // the closing quotation mark.
+        let opens_quote = self.toks[..self.nps[y].start].iter().any(|t| t.class == Class::Quote);
+        let close = (k..self.toks.len()).find(|&q| self.toks[q].class == Class::Quote)?;
+        if !opens_quote {
+            return None;
+        }
+        (close + 1..(close + 12).min(self.toks.len()))
+            .take_while(|&q| !self.boundary(&self.toks[q]))
+            .find(|&q| speech_at(q) && self.tok_np[q].is_none())
+            .map(|q| (q, y))
+    }
+
     /// The announcing verb of "X said (that) it would ...", for the modal at `k`: the
     /// clause's subject is a pronoun standing for the announcer.
     fn announced_intent(&self, k: usize) -> Option<usize> {
@@ -2035,7 +2121,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     }
 
     fn negated(&self, from: usize, verb: usize) -> bool {
-        let start = from.max(verb.saturating_sub(5));
+        let start = from.max(verb.saturating_sub(5)).min(verb);
         // "Neither Ethiopia nor Egypt signed", "No new sanctions were imposed".
         let clause_start =
             (0..verb).rev().take(8).take_while(|&k| !self.boundary(&self.toks[k])).last().unwrap_or(verb);
@@ -2941,6 +3027,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         None => {}
                         Some(Irrealis::Other(why)) => {
                             note!(self, "\"{}\": rule {rule} matched, but {why}", t.text);
+                            continue;
+                        }
+                        Some(Irrealis::Directive { gov, addressee, demand }) => {
+                            let mapped = if demand { code.demand_of() } else { code.appeal_of() };
+                            let Some(mapped) = mapped else {
+                                note!(
+                                    self,
+                                    "\"{}\": rule {rule} matched, but asked of someone, with no code for that",
+                                    t.text
+                                );
+                                continue;
+                            };
+                            // The asking verb's own, vaguer event gives way.
+                            out.retain(|c: &Candidate| {
+                                !(c.verb.start == self.toks[gov].span.start && c.code.root() == mapped.root())
+                            });
+                            let rule = format!(
+                                "{rule} asked by \"{}\" ({code} → {mapped})",
+                                self.toks[gov].text.to_lowercase()
+                            );
+                            let asked = PMatch { target: Some(addressee), ..m };
+                            self.build_at(i, gov, false, &asked, cp, mapped, &rule, &mut out);
                             continue;
                         }
                         Some(Irrealis::Stance { gov, stance }) => {

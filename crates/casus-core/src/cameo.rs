@@ -210,6 +210,80 @@ impl CameoCode {
         to.parse().ok()
     }
 
+    /// The CAMEO 10 code for demanding that someone do `self` ("ordered France to pull its
+    /// troops out": 0874 → 106), or `None` where CAMEO has none (demands to use force).
+    #[must_use]
+    pub fn demand_of(self) -> Option<CameoCode> {
+        let s = self.as_str();
+        let to = match s {
+            "045" | "046" => "105",
+            _ if s.starts_with("04") => "108",
+            "057" => "108",
+            _ if s.starts_with("05") => "102",
+            "061" => "1011",
+            "062" => "1012",
+            "063" => "1013",
+            "064" => "1014",
+            "071" => "1031",
+            "072" => "1032",
+            "073" => "1033",
+            "074" => "1034",
+            _ if s.starts_with("07") => "103",
+            "0831" => "1041",
+            "0832" => "1042",
+            "0833" => "1043",
+            "0834" => "1044",
+            _ if s.starts_with("083") => "104",
+            "081" | "0811" | "0812" | "0813" | "0814" => "1051",
+            "082" => "1052",
+            "085" => "1054",
+            _ if s.starts_with("084") => "1053",
+            _ if s.starts_with("086") => "1055",
+            "0871" => "107",
+            "0872" | "0873" | "0874" => "106",
+            _ if s.starts_with("087") => "1056",
+            _ if s.starts_with("06") || s.starts_with("08") || s.starts_with("09") => "100",
+            _ => return None,
+        };
+        to.parse().ok()
+    }
+
+    /// The CAMEO 02 code for appealing to someone to do `self` ("urged Kenya to release the
+    /// detainees": 0841 → 0253), or `None` where CAMEO has none.
+    #[must_use]
+    pub fn appeal_of(self) -> Option<CameoCode> {
+        let s = self.as_str();
+        let to = match s {
+            "045" | "046" => "028",
+            _ if s.starts_with("04") => "026",
+            "057" => "027",
+            _ if s.starts_with("05") => "022",
+            "061" => "0211",
+            "062" => "0212",
+            "063" => "0213",
+            "064" => "0214",
+            "071" => "0231",
+            "072" => "0232",
+            "073" => "0233",
+            "074" => "0234",
+            _ if s.starts_with("07") => "023",
+            "0831" => "0241",
+            "0832" => "0242",
+            "0833" => "0243",
+            "0834" => "0244",
+            _ if s.starts_with("083") => "024",
+            "081" | "0811" | "0812" | "0813" | "0814" => "0251",
+            "082" => "0252",
+            "085" => "0254",
+            _ if s.starts_with("084") => "0253",
+            _ if s.starts_with("086") => "0255",
+            _ if s.starts_with("087") => "0256",
+            _ if s.starts_with("06") || s.starts_with("08") || s.starts_with("09") => "020",
+            _ => return None,
+        };
+        to.parse().ok()
+    }
+
     /// The CAMEO 12 code for refusing to do `self` ("refused to release the prisoners":
     /// 0841 → 1243).
     #[must_use]
