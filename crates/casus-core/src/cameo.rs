@@ -519,6 +519,20 @@ mod tests {
     }
 
     #[test]
+    fn demand_and_appeal_counterparts() {
+        assert_eq!(code("0874").demand_of(), Some(code("106")));
+        assert_eq!(code("085").demand_of(), Some(code("1054")));
+        assert_eq!(code("0841").demand_of(), Some(code("1053")));
+        assert_eq!(code("0841").appeal_of(), Some(code("0253")));
+        assert_eq!(code("074").appeal_of(), Some(code("0234")));
+        assert_eq!(code("190").demand_of(), None);
+        for c in CameoCode::all() {
+            assert!(c.demand_of().is_none_or(|x| x.root_number() == 10), "{c}");
+            assert!(c.appeal_of().is_none_or(|x| x.root_number() == 2), "{c}");
+        }
+    }
+
+    #[test]
     fn rejects_unknown_codes() {
         for bad in ["", "0", "21", "999", "07a", "0722x"] {
             assert!(bad.parse::<CameoCode>().is_err(), "{bad}");
