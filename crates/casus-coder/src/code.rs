@@ -2083,14 +2083,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
     /// clause's subject is a pronoun standing for the announcer.
     fn announced_intent(&self, k: usize) -> Option<usize> {
         let pron = k.checked_sub(1)?;
-        if self.toks[pron].class != Class::Pron
+        // ("told Ukrainian negotiators that Moscow would scale back": the speaker's own
+        // side named, not a pronoun.)
+        let own_side = if self.toks[pron].class != Class::Pron
             || !matches!(self.toks[pron].lower.as_str(), "it" | "they" | "he" | "she" | "we")
         {
-            return None;
-        }
-        let mut g = pron.checked_sub(1)?;
+            let np = self.tok_np[pron].filter(|&np| self.nps[np].end == k && !self.dict.is_petrarch())?;
+            Some(np)
+        } else {
+            None
+        };
+        let subj_start = own_side.map_or(pron, |np| self.nps[np].start);
+        let mut g = subj_start.checked_sub(1)?;
         if self.toks[g].lower == "that" {
             g = g.checked_sub(1)?;
+        }
+        // "told Ukrainian negotiators that": past the one told.
+        if own_side.is_some() {
+            if let Some(told) = self.tok_np[g] {
+                g = self.nps[told].start.checked_sub(1)?;
+            }
         }
         // "said on Monday it would": past the time adverbial.
         if g >= 2 && self.skip_time(g - 1) == g + 1 {
@@ -2115,9 +2127,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     | "reiterate"
                     | "signal"
                     | "add"
+                    | "tell"
+                    | "assure"
+                    | "inform"
             )
         });
-        (announces && (t.past || t.third || t.participle)).then_some(g)
+        let g = (announces && (t.past || t.third || t.participle)).then_some(g)?;
+        if let Some(np) = own_side {
+            let said_by = self.subject(g)?;
+            let country = |n: usize| self.actors(n, None).first().and_then(|a| a.code.country().map(str::to_owned));
+            if country(np).is_none() || country(np) != country(said_by) {
+                return None;
+            }
+        }
+        Some(g)
     }
 
     fn negated(&self, from: usize, verb: usize) -> bool {
