@@ -3091,10 +3091,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 );
                                 continue;
                             };
-                            // The stance verb's own, vaguer event gives way.
+                            // The stance verb's own, vaguer event gives way (its root's, or
+                            // an unspecified one: "vowed to" 030 before "cut off aid" 1311).
                             let before = out.len();
+                            let vague = |c: &CameoCode| {
+                                c.as_str().len() == 2 || c.as_str().ends_with('0') && c.as_str().len() == 3
+                            };
                             out.retain(|c: &Candidate| {
-                                !(c.verb.start == self.toks[gov].span.start && c.code.root() == mapped.root())
+                                !(c.verb.start == self.toks[gov].span.start
+                                    && (c.code.root() == mapped.root() || vague(&c.code)))
                             });
                             let rule = format!(
                                 "{rule} after \"{}\" ({stance:?}: {code} → {mapped})",

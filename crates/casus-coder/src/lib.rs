@@ -193,7 +193,8 @@ impl Coder {
         let mut places =
             if self.options.no_geo { place::Places::default() } else { place::Places::locate(&analysis, &sentences) };
         let main_country = if self.options.no_geo {
-            main_country(&sentences, &place::Places::dateline_only(&analysis).place_countries())
+            let d = place::Places::dateline_only(&analysis);
+            main_country(&sentences, &d.place_countries())
         } else {
             main_country(&sentences, &places.place_countries())
         };
@@ -535,7 +536,8 @@ fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)], place_countries: &[String
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let (best, n) = *ranked.first()?;
-    // A tie is no main country.
+    // A tie is no main country (nor does the dateline settle it: reporters in Beirut
+    // write about Syria).
     if ranked.get(1).is_some_and(|second| second.1 == n) {
         return None;
     }
