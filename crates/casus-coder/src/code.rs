@@ -2809,13 +2809,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 actors
             };
-            for j in (0..npi).rev() {
-                let actors = self.actors(j, None);
+            // (Never the ones who act on them: "Saudi Arabia, the United States and Egypt
+            // urged the two sides".)
+            let excluded = |a: &Actor| exclude.is_some_and(|ex| ex.iter().any(|e| e.code == a.code));
+            let pair = |actors: &[Actor]| {
                 let mut codes: Vec<&ActorCode> = actors.iter().map(|a| &a.code).collect();
                 codes.dedup();
-                if codes.len() == 2 && self.nps[j].members.len() == 2 {
+                codes.len() == 2 && actors.len() == 2 && !actors.iter().any(excluded)
+            };
+            for j in (0..npi).rev() {
+                let actors = self.actors(j, None);
+                if self.nps[j].members.len() == 2 && pair(&actors) {
                     return Some(recode(actors));
                 }
+            }
+            if let Some(ante) = self.memory.iter().rev().take(6).find(|a| pair(&a.actors)) {
+                return Some(recode(ante.actors.clone()));
             }
             let mut found: Vec<Actor> = Vec::new();
             for j in (0..npi).rev() {
@@ -2823,7 +2832,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     continue;
                 }
                 for a in self.actors(j, None) {
-                    if a.code.has_country() && found.iter().all(|f| f.code.country() != a.code.country()) {
+                    if a.code.has_country()
+                        && !excluded(&a)
+                        && found.iter().all(|f| f.code.country() != a.code.country())
+                    {
                         found.push(a);
                     }
                 }
