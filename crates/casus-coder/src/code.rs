@@ -2188,6 +2188,32 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if !t.participle || i == 0 || self.passive(i) {
             return false;
         }
+        // Verbs that take no object are never passive ("Protesters demanding the
+        // resignation of Prime Minister Sogavare rioted").
+        if t.verb_lemma.is_some_and(|l| {
+            matches!(
+                l,
+                "riot"
+                    | "clash"
+                    | "rally"
+                    | "march"
+                    | "demonstrate"
+                    | "gather"
+                    | "mutiny"
+                    | "revolt"
+                    | "rebel"
+                    | "erupt"
+                    | "flee"
+                    | "die"
+                    | "arrive"
+                    | "resign"
+                    | "retreat"
+                    | "skirmish"
+            )
+        }) && !self.dict.is_petrarch()
+        {
+            return false;
+        }
         // The noun before must be an object or in a prepositional phrase, not the subject:
         // "Haiti appealed for aid" is active.
         // The phrase may end one plain noun early: "the Ukrainian navy sailors captured in".
@@ -2413,6 +2439,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             })
                     });
                 if !armed {
+                    // "Protesters demanding a new constitution clashed": the noun is the
+                    // object of a participle that describes the subject before it.
+                    if !self.dict.is_petrarch() {
+                        let g = (p.saturating_sub(8)..p).rev().take_while(|&w| {
+                            let x = &self.toks[w];
+                            !self.boundary(x)
+                                && !matches!(x.class, Class::Sub | Class::Rel | Class::Comma)
+                                && !(x.class == Class::Word && (x.third || (x.past && !x.participle)) && !x.gerund)
+                        });
+                        let modified = g.filter(|&w| self.toks[w].gerund && w > 0).find_map(|w| {
+                            self.tok_np[w - 1].filter(|&np| self.nps[np].end == w && self.nps[np].prep.is_none())
+                        });
+                        if let Some(np) = modified {
+                            return Some(np);
+                        }
+                    }
                     return None;
                 }
             }
