@@ -3476,7 +3476,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             self.np_starting_near(m.end)
                 .filter(|&np| !self.bare_weapon(np))
                 .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
-                .filter(|&np| !self.starts_clause(np))
+                // ("charged that Venezuela was laying the groundwork": whom an accusation
+                // is about is the subject of its clause.)
+                .filter(|&np| {
+                    !self.starts_clause(np)
+                        || (code.root_number() == 11
+                            && m.end > 0
+                            && self.toks[m.end - 1].lower == "that"
+                            && !self.dict.is_petrarch())
+                })
                 .filter(|&np| !self.border_place(np))
         } else {
             None
@@ -3588,6 +3596,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "lifted the U.S. trade embargo against Vietnam": a bare own country named among
+        // the object's modifiers gives way to the actor after the pattern.
+        if !self.dict.is_petrarch()
+            && !targets.is_empty()
+            && targets.iter().all(|a| {
+                a.code.roles().next().is_none()
+                    && sources.iter().any(|s| s.code.country().is_some() && s.code.country() == a.code.country())
+            })
+            && target_np.is_some_and(|tn| self.nps[tn].end <= m.end)
+        {
+            if let Some(after) = self.first_actor_after(m.end).filter(|&np| Some(np) != target_np) {
+                let other = self.actors(after, Some(&sources));
+                if !other.is_empty() && other.iter().all(|a| a.code.country() != targets[0].code.country()) {
+                    targets = other;
+                }
+            }
+        }
         // "Israel recalled its ambassadors": the source's own people are not whom it acts on.
         if !self.dict.is_petrarch() {
             let poss = |tn: usize| {
