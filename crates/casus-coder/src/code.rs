@@ -3596,6 +3596,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             target_np
         };
         let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "Russia's coast guard seized their three vessels": the owner of the object, when
+        // not the source itself, is the target.
+        if targets.is_empty() && !noun && !self.dict.is_petrarch() && !cp.pattern.has_target_slot() {
+            let owner = (i + 1..m.end.min(self.toks.len()))
+                // ("its" mostly stands for the source's own side: "conducting its nuclear test".)
+                .find(|&q| self.toks[q].class == Class::PossPron && self.toks[q].lower != "its")
+                .and_then(|q| self.tok_np[q])
+                .map(|pn| self.actors(pn, None))
+                .filter(|o| {
+                    !o.is_empty()
+                        && o.iter()
+                            .all(|a| sources.iter().all(|s| s.code != a.code && s.code.country() != a.code.country()))
+                });
+            if let Some(o) = owner {
+                note!(self, "\"{}\": the owner of its object is the target", t.text);
+                targets = o;
+            }
+        }
         // "lifted the U.S. trade embargo against Vietnam": a bare own country named among
         // the object's modifiers gives way to the actor after the pattern.
         if !self.dict.is_petrarch()
