@@ -254,7 +254,7 @@ impl Chunker<'_> {
                     self.dict
                         .agent_match(words, k)
                         .filter(|&(len, _)| k + len <= j)
-                        .map(|(_, ai)| self.dict.agent(ai).role.clone())
+                        .map(|(_, ai)| self.dict.agent(ai).role)
                 })
                 .or_else(|| "GOV".parse().ok());
             if let Some(code) = role {
