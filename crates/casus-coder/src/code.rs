@@ -1813,7 +1813,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let object = start > 0 && {
                     let b = &self.toks[start - 1];
                     b.class == Class::Prep
-                        || (b.class == Class::Word && b.is_verb_form() && self.tok_np[start - 1].is_none() && !b.gerund)
+                        || (b.class == Class::Word
+                            && b.is_verb_form()
+                            && self.tok_np[start - 1].is_none()
+                            && (!b.gerund || !self.dict.is_petrarch()))
                 };
                 if object && !self.dict.is_petrarch() {
                     return Some(Irrealis::Other("a participle describing the object before it".into()));
@@ -1852,7 +1855,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
                 })
             });
-            if warned {
+            // ("voted against joining the coalition": what one is against is not done.)
+            let against = self.toks[i - 1].lower == "against" && !self.dict.is_petrarch();
+            if warned || against {
                 return Some(Irrealis::Other(format!(
                     "gerund after \"{}\": kept from, not done",
                     self.toks[i - 1].text
@@ -2921,6 +2926,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
         }
+        // "..., days after it suspended France 24": a subject pronoun right after a
+        // subordinator stands for the main clause's subject when that fits.
+        if !anaphor && !self.dict.is_petrarch() {
+            let start = self.nps[npi].start;
+            let after_sub = start > 0
+                && matches!(
+                    self.toks[start - 1].lower.as_str(),
+                    "after" | "before" | "when" | "as" | "because" | "since" | "while" | "until" | "once" | "although"
+                );
+            if after_sub && matches!(self.toks[start].class, Class::Pron) {
+                let main = (0..npi).find(|&j| {
+                    let p = &self.nps[j];
+                    p.prep.is_none()
+                        && !p.possessive
+                        && !p.aside
+                        && !p.members.iter().any(|m| matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor))
+                });
+                if let Some(j) = main {
+                    let actors = self.actors(j, None);
+                    if fits(&actors, self.nps[j].plural()) {
+                        return Some(actors);
+                    }
+                }
+            }
+        }
         // A pronoun that opens its sentence ("It has sent them weapons") continues the
         // previous sentence's subject when that fits.
         let opens_sentence = !anaphor && self.nps[..npi].is_empty() && self.nps[npi].start <= 1;
@@ -3548,8 +3578,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && m.last_word < p.end
                         && !self.is_place(np)
                         && p.members.len() == 1
-                        && p.members[0].code.as_ref().is_some_and(|c| c.has_country())
-                        && !p.members[0].needs_country
+                        && (p.members[0].code.as_ref().is_some_and(|c| c.has_country()) && !p.members[0].needs_country
+                            // ("police shot dead 19 demonstrators during rallies against a
+                            // ban on social media": force on people the pattern names.)
+                            || (code.root_number() >= 17
+                                && !self.dict.is_petrarch()
+                                // (not "the correspondents of French newspapers": theirs.)
+                                && self.toks.get(p.end).is_none_or(|w| w.lower != "of")
+                                && p.members[0].code.as_ref().is_some_and(|c| {
+                                    c.roles().any(|r| {
+                                        matches!(r, "OPP" | "CVL" | "MED" | "EDU" | "REF" | "LAB" | "HRI" | "REL")
+                                    })
+                                })))
                 });
                 // (A compound subject of a one-sided act has its object too: "Wagner fighters
                 // and Malian soldiers massacred hundreds of villagers".)
