@@ -2053,10 +2053,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if self.toks[g].lower == "that" {
             g = g.checked_sub(1)?;
         }
-        // "told the government in Kinshasa it must": past the one told.
-        if let Some(told) = self.tok_np[g] {
-            g = self.nps[told].start.checked_sub(1)?;
+        // "told the government in Kinshasa it must": past the one told (and its
+        // prepositional phrases).
+        let mut told_np = None;
+        for _ in 0..3 {
+            match self.tok_np[g] {
+                Some(told) => {
+                    told_np = Some(told);
+                    g = self.nps[told].start.checked_sub(1)?;
+                }
+                None => break,
+            }
+            if self.toks[g].class == Class::Prep && self.toks[g].lower != "that" {
+                g = g.checked_sub(1)?;
+            }
         }
+        // ("told the government ... it must": "it" is the one told.)
+        let y = match told_np {
+            Some(t) if self.nps[y].members.iter().all(|m| m.kind == MemberKind::Pronoun) => t,
+            _ => y,
+        };
         if g >= 2 && self.skip_time(g - 1) == g + 1 {
             g -= 2;
         } else if g >= 1 && self.skip_time(g) == g + 1 {
