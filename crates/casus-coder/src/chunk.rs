@@ -671,6 +671,26 @@ impl Chunker<'_> {
                         } else {
                             code = Some(c.code);
                             how = how!(self, "{} (its {})", c.how, head.how);
+                            // "Russia's U.N. ambassador": a country's envoy to the body.
+                            let envoy = kind == ActorKind::Igo
+                                && head.code.roles().any(|r| r == "GOV")
+                                && !self.dict.is_petrarch();
+                            if envoy {
+                                let owner = comps[..comps.len() - 1].iter().rev().find(|o| {
+                                    o.end <= c.start
+                                        && matches!(o.kind, MemberKind::Named(k) if k.lends_country())
+                                        && toks.get(o.end).is_some_and(|t| t.class == Class::PossMark)
+                                });
+                                if let Some(country) = owner.and_then(|o| o.code.country()) {
+                                    code = format!("{country}GOV").parse().ok();
+                                    how = how!(
+                                        self,
+                                        "{} + {} (its envoy)",
+                                        owner.map_or("", |o| o.how.as_str()),
+                                        head.how
+                                    );
+                                }
+                            }
                         }
                         break;
                     }
