@@ -273,7 +273,11 @@ impl Coder {
                 // "The company agreed to buy its rival": an intent to cooperate with no one
                 // named (030 with no target) says nothing.
                 // Nor a visit or meeting with no one named ("as he toured the town").
-                if c.code.root_number() == 4 && c.target.is_none() && !petrarch {
+                if c.code.root_number() == 4
+                    && !matches!(c.code.as_str(), "045" | "046")
+                    && c.target.is_none()
+                    && !petrarch
+                {
                     note!(sc, "event {} {} dropped: a meeting or visit with no one named", c.source.code, c.code);
                     continue;
                 }
