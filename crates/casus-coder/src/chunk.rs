@@ -218,6 +218,24 @@ impl Chunker<'_> {
                     && toks.get(j + 1).is_some_and(|t| t.cap && t.class == Class::Word))
             });
         let agent = self.dict.agent_match(words, j);
+        if !self.dict.is_petrarch() {
+            // "12 million Swiss francs": a demonym naming a currency is no actor.
+            if let Some((alen, (_, ActorKind::Demonym, _))) = &actor {
+                if toks.get(j + alen).is_some_and(|t| is_currency(&t.lower)) {
+                    return None;
+                }
+            }
+            // "passed intelligence to": bare "intelligence" is information, not a service
+            // ("Saudi intelligence", "intelligence officials" are).
+            if actor.is_none()
+                && toks[j].lower == "intelligence"
+                && agent.is_some_and(|(len, _)| len == 1)
+                && j > 0
+                && (toks[j - 1].is_verb_form() && toks[j - 1].is_inflected_verb() || toks[j - 1].class == Class::Prep)
+            {
+                return None;
+            }
+        }
         // "thousands of people marched": a crowd counted in numbers is civilians (CVL);
         // bare "people" is left out of the agent table on purpose.
         if actor.is_none() && agent.is_none() && toks[j].lower == "people" && j > 0 && !self.dict.is_petrarch() {
@@ -1222,8 +1240,8 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                     .all(|t| t.class == Class::Comma || matches!(t.lower.as_str(), "and" | "&" | "or" | "nor"))
                 && !prev.possessive
                 && np.prep.is_none()
-                && prev.members.iter().all(|m| m.kind != MemberKind::Pronoun)
-                && np.members.iter().all(|m| m.kind != MemberKind::Pronoun);
+                && prev.members.iter().all(|m| !matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor))
+                && np.members.iter().all(|m| !matches!(m.kind, MemberKind::Pronoun | MemberKind::Anaphor));
             let has_comma = between.iter().any(|t| t.class == Class::Comma);
             let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or" | "nor"));
             // ", B attacked" after an object starts a new clause; "A, B and C" does not.
@@ -1272,6 +1290,46 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
         out.push(np);
     }
     out
+}
+
+/// Currency names after a demonym ("Swiss francs", "Saudi riyals").
+fn is_currency(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('s'),
+        "franc"
+            | "dollar"
+            | "pound"
+            | "euro"
+            | "rupee"
+            | "yuan"
+            | "yen"
+            | "peso"
+            | "rouble"
+            | "ruble"
+            | "riyal"
+            | "rial"
+            | "dinar"
+            | "shekel"
+            | "lira"
+            | "naira"
+            | "rand"
+            | "won"
+            | "real"
+            | "krona"
+            | "krone"
+            | "dirham"
+            | "taka"
+            | "kwacha"
+            | "cedi"
+            | "shilling"
+            | "rupiah"
+            | "ringgit"
+            | "baht"
+            | "dong"
+            | "hryvnia"
+            | "zloty"
+            | "forint"
+    ) || lower == "reais"
 }
 
 /// Nouns that "the two ..." or "both ..." use for the two sides just named.

@@ -3177,7 +3177,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         Some(Irrealis::Stance { gov, stance }) => {
                             // "pledged to provide aid" (0332), "refused to release" (1243),
                             // "threatened to impose sanctions" (1312).
+                            // ("offered to send 1,000 police officers": an offer of force
+                            // is no threat.)
+                            let offers = self.toks[gov]
+                                .verb_lemma
+                                .is_some_and(|l| matches!(l, "offer" | "agree" | "propose" | "volunteer" | "consent"));
                             let mapped = match stance {
+                                Stance::Intent if offers && !self.dict.is_petrarch() => {
+                                    code.intent_of().filter(|c| c.root_number() != 13)
+                                }
                                 Stance::Intent => code.intent_of(),
                                 Stance::Refusal => code.refusal_of(),
                                 Stance::Threat => code.threat_of(),
