@@ -3878,7 +3878,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let reciprocal = between.is_some()
             || exercise
             || (cp.pattern.compound && m.source.is_some())
-            || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs));
+            || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs))
+            // ("Uzbekistan and Tajikistan said they saw eye to eye": accord is mutual.)
+            || (!self.dict.is_petrarch() && matches!(code.as_str(), "019" | "036" | "037" | "046"));
         // A pattern that spells out the negation ("- &NEGATVAUXVRB * OVER EFFORTS" in
         // PETRARCH dictionaries) codes the negated action as its own event.
         let negation_in_pattern = !cp.before.is_empty()
