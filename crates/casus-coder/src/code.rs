@@ -3244,6 +3244,50 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         out.retain(|c| {
             !by_means(c) || !acts.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
         });
+        // "students marched against the junta, seeking the restoration of civilian rule": a
+        // protest's demand (104x, 024x) after it, by the same source, names what the protest
+        // is for (1414) and is not an event of its own.
+        if !self.dict.is_petrarch() {
+            let aim = |c: &CameoCode| match c.as_str() {
+                "1041" | "0241" => Some('1'),
+                "1042" | "0242" => Some('2'),
+                "1043" | "0243" => Some('3'),
+                "1044" | "0244" => Some('4'),
+                _ => None,
+            };
+            let mut merged: Vec<usize> = Vec::new();
+            for p in 0..out.len() {
+                let protest = out[p].code.root_number() == 14
+                    && matches!(&out[p].code.as_str()[..3], "141" | "142" | "143" | "144" | "145");
+                if !protest {
+                    continue;
+                }
+                let demand = (0..out.len()).find(|&d| {
+                    d != p
+                        && out[d].source.code == out[p].source.code
+                        && out[d].verb.start > out[p].verb.start
+                        && aim(&out[d].code).is_some()
+                        && self
+                            .tok_starting_at(out[d].verb.start)
+                            .is_some_and(|k| self.toks[k].gerund || (k > 0 && self.toks[k - 1].class == Class::To))
+                });
+                if let Some(d) = demand {
+                    let digit = aim(&out[d].code).unwrap_or('0');
+                    if let Ok(code) = format!("{}{digit}", &out[p].code.as_str()[..3]).parse::<CameoCode>() {
+                        out[p].code = code;
+                        if out[p].target.is_none() {
+                            out[p].target = out[d].target.clone();
+                        }
+                        merged.push(d);
+                    }
+                }
+            }
+            let mut k = 0;
+            out.retain(|_| {
+                k += 1;
+                !merged.contains(&(k - 1))
+            });
+        }
         // "carried out a suicide bombing at a camp, killing 20 soldiers": the toll of an
         // attack is not another event of its source.
         let consequence = |c: &Candidate| {
@@ -3603,6 +3647,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && !self.is_place(np)
                         && p.members.len() == 1
                         && (p.members[0].code.as_ref().is_some_and(|c| c.has_country()) && !p.members[0].needs_country
+                            // ("marched against the junta": whom a protest names.)
+                            || (code.root_number() == 14
+                                && !self.dict.is_petrarch()
+                                && p.members[0].code.as_ref().is_some_and(|c| {
+                                    c.roles().any(|r| matches!(r, "GOV" | "MIL" | "COP" | "JUD" | "LEG"))
+                                }))
                             // ("police shot dead 19 demonstrators during rallies against a
                             // ban on social media": force on people the pattern names.)
                             || (code.root_number() >= 17
