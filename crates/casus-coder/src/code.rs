@@ -3150,6 +3150,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         None => {}
                         Some(Irrealis::Other(why)) => {
                             note!(self, "\"{}\": rule {rule} matched, but {why}", t.text);
+                            // "marched through the city to demand the right to work": a
+                            // protest's purpose names what it is for (1413).
+                            let aim = match code.as_str() {
+                                "1041" | "0241" => Some('1'),
+                                "1042" | "0242" => Some('2'),
+                                "1043" | "0243" => Some('3'),
+                                "1044" | "0244" => Some('4'),
+                                _ => None,
+                            };
+                            let purpose = i > 0 && self.toks[i - 1].class == Class::To && !self.dict.is_petrarch();
+                            if let (Some(digit), true) = (aim, purpose) {
+                                let at = t.span.start;
+                                if let Some(c) = out.iter_mut().rev().find(|c| {
+                                    c.verb.start < at
+                                        && c.code.root_number() == 14
+                                        && matches!(c.code.as_str(), "141" | "142" | "143" | "144" | "145")
+                                }) {
+                                    if let Ok(sub) = format!("{}{digit}", c.code.as_str()).parse::<CameoCode>() {
+                                        c.code = sub;
+                                    }
+                                }
+                            }
                             continue;
                         }
                         Some(Irrealis::Directive { gov, addressee, demand }) => {
