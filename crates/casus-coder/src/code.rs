@@ -181,6 +181,18 @@ fn stance_word(word: &str) -> Option<Stance> {
     }
 }
 
+/// The last digit of the protest subcode (141x-145x) that a demand or appeal for political
+/// reform names: leadership 1, policy 2, rights 3, institutions 4.
+fn protest_aim(code: CameoCode) -> Option<char> {
+    match code.as_str() {
+        "1041" | "0241" => Some('1'),
+        "1042" | "0242" => Some('2'),
+        "1043" | "0243" => Some('3'),
+        "1044" | "0244" => Some('4'),
+        _ => None,
+    }
+}
+
 /// Whether match `m` beats `b`: more words, or as many and a target where `b` has none
 /// ("vetoed a U.N. Security Council resolution" read with the council as its target).
 fn better(m: &PMatch, b: &PMatch) -> bool {
@@ -3152,13 +3164,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             note!(self, "\"{}\": rule {rule} matched, but {why}", t.text);
                             // "marched through the city to demand the right to work": a
                             // protest's purpose names what it is for (1413).
-                            let aim = match code.as_str() {
-                                "1041" | "0241" => Some('1'),
-                                "1042" | "0242" => Some('2'),
-                                "1043" | "0243" => Some('3'),
-                                "1044" | "0244" => Some('4'),
-                                _ => None,
-                            };
+                            let aim = protest_aim(code);
                             let purpose = i > 0 && self.toks[i - 1].class == Class::To && !self.dict.is_petrarch();
                             if let (Some(digit), true) = (aim, purpose) {
                                 let at = t.span.start;
@@ -3270,13 +3276,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // protest's demand (104x, 024x) after it, by the same source, names what the protest
         // is for (1414) and is not an event of its own.
         if !self.dict.is_petrarch() {
-            let aim = |c: &CameoCode| match c.as_str() {
-                "1041" | "0241" => Some('1'),
-                "1042" | "0242" => Some('2'),
-                "1043" | "0243" => Some('3'),
-                "1044" | "0244" => Some('4'),
-                _ => None,
-            };
             let mut merged: Vec<usize> = Vec::new();
             for p in 0..out.len() {
                 let protest = out[p].code.root_number() == 14
@@ -3288,13 +3287,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     d != p
                         && out[d].source.code == out[p].source.code
                         && out[d].verb.start > out[p].verb.start
-                        && aim(&out[d].code).is_some()
+                        && protest_aim(out[d].code).is_some()
                         && self
                             .tok_starting_at(out[d].verb.start)
                             .is_some_and(|k| self.toks[k].gerund || (k > 0 && self.toks[k - 1].class == Class::To))
                 });
                 if let Some(d) = demand {
-                    let digit = aim(&out[d].code).unwrap_or('0');
+                    let digit = protest_aim(out[d].code).unwrap_or('0');
                     if let Ok(code) = format!("{}{digit}", &out[p].code.as_str()[..3]).parse::<CameoCode>() {
                         out[p].code = code;
                         if out[p].target.is_none() {

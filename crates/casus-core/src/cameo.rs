@@ -212,38 +212,19 @@ impl CameoCode {
 
     /// The CAMEO 10 code for demanding that someone do `self` ("ordered France to pull its
     /// troops out": 0874 → 106), or `None` where CAMEO has none (demands to use force).
+    /// CAMEO's demands mirror its appeals (`0253` ↔ `1053`), apart from ceasefires and
+    /// withdrawals, which have demand codes of their own.
     #[must_use]
     pub fn demand_of(self) -> Option<CameoCode> {
-        let s = self.as_str();
-        let to = match s {
-            "045" | "046" => "105",
-            _ if s.starts_with("04") => "108",
-            "057" => "108",
-            _ if s.starts_with("05") => "102",
-            "061" => "1011",
-            "062" => "1012",
-            "063" => "1013",
-            "064" => "1014",
-            "071" => "1031",
-            "072" => "1032",
-            "073" => "1033",
-            "074" => "1034",
-            _ if s.starts_with("07") => "103",
-            "0831" => "1041",
-            "0832" => "1042",
-            "0833" => "1043",
-            "0834" => "1044",
-            _ if s.starts_with("083") => "104",
-            "081" | "0811" | "0812" | "0813" | "0814" => "1051",
-            "082" => "1052",
-            "085" => "1054",
-            _ if s.starts_with("084") => "1053",
-            _ if s.starts_with("086") => "1055",
-            "0871" => "107",
-            "0872" | "0873" | "0874" => "106",
-            _ if s.starts_with("087") => "1056",
-            _ if s.starts_with("06") || s.starts_with("08") || s.starts_with("09") => "100",
-            _ => return None,
+        let to = match self.as_str() {
+            "0871" => "107".to_owned(),
+            "0872" | "0873" | "0874" => "106".to_owned(),
+            _ => match self.appeal_of()?.as_str() {
+                "020" => "100".to_owned(),
+                "026" | "027" => "108".to_owned(),
+                "028" => "105".to_owned(),
+                a => format!("10{}", &a[2..]),
+            },
         };
         to.parse().ok()
     }
