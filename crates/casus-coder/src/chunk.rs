@@ -462,7 +462,11 @@ impl Chunker<'_> {
                 continue;
             }
             let t = &toks[j];
-            if t.class == Class::PossMark && !comps.is_empty() && self.leads_to_component(toks, at, j + 1, true) {
+            if t.class == Class::PossMark
+                && !comps.is_empty()
+                && self.leads_to_component(toks, at, j + 1, true)
+                && !self.place_modifier_after(toks, at, j + 1)
+            {
                 j += 1;
                 after_det = true;
                 continue;
@@ -572,6 +576,21 @@ impl Chunker<'_> {
         let end = j.max(comps.last().map_or(j, |c| c.end));
         let end = trim_end(toks, comps.last().map_or(end, |c| c.end), end);
         Some((i, end, comps))
+    }
+
+    /// Whether the component after a possessive at `j` is a place name used as a modifier
+    /// of a common noun, not the head: "Trump's Middle East peace plan", "Russia's Ukraine
+    /// war" (but "Yemen's Houthi rebels", "Iraq's Kurdish government" go on).
+    fn place_modifier_after(&self, toks: &[Tok<'_>], at: &[Option<Comp>], mut j: usize) -> bool {
+        while j < toks.len() && at[j].is_none() {
+            j += 1;
+        }
+        let Some(c) = at.get(j).and_then(Option::as_ref) else { return false };
+        let place = matches!(
+            c.kind,
+            MemberKind::Named(ActorKind::Country | ActorKind::Region | ActorKind::Capital)
+        );
+        place && at.get(c.end).is_none_or(Option::is_none) && toks.get(c.end).is_some_and(|t| !t.cap && t.class == Class::Word)
     }
 
     /// Whether a component follows at `j`, possibly after up to three modifiers.

@@ -2564,6 +2564,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 if coordinated && np.start > 0 && self.toks[np.start - 1].lower == "that" {
                     continue;
                 }
+                // "leapt to Iran's defence, saying Tehran had every right to ..., and accused
+                // Washington": nor the subject of a clause after a speaking participle.
+                let speaking = |w: &Tok<'_>| w.gerund && w.verb != u32::MAX && self.dict.is_speech(w.verb);
+                if coordinated && np.start > 0 && speaking(&self.toks[np.start - 1]) && !self.dict.is_petrarch() {
+                    continue;
+                }
                 // An object of another verb ("attacked Y and shelled Z") unless that verb
                 // takes a clause ("said Y attacked Z").
                 // ("accused two officials": past a number or determiner.)
@@ -3233,10 +3239,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             let vague = |c: &CameoCode| {
                                 c.as_str().len() == 2 || c.as_str().ends_with('0') && c.as_str().len() == 3
                             };
-                            out.retain(|c: &Candidate| {
-                                !(c.verb.start == self.toks[gov].span.start
-                                    && (c.code.root() == mapped.root() || vague(&c.code)))
-                            });
+                            let gives_way = |c: &Candidate| {
+                                c.verb.start == self.toks[gov].span.start
+                                    && (c.code.root() == mapped.root() || vague(&c.code))
+                            };
+                            // (Its target stays: "threatened to cut ties with the UAE and
+                            // withdraw its ambassador".)
+                            let kept: Vec<(ActorCode, Actor)> = out
+                                .iter()
+                                .filter(|c| gives_way(c))
+                                .filter_map(|c| Some((c.source.code, c.target.clone()?)))
+                                .collect();
+                            out.retain(|c: &Candidate| !gives_way(c));
                             let rule = format!(
                                 "{rule} after \"{}\" ({stance:?}: {code} → {mapped})",
                                 self.toks[gov].text.to_lowercase()
@@ -3248,7 +3262,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                     self.toks[gov].text
                                 );
                             }
+                            let from = out.len();
                             self.build_at(i, gov, false, &m, cp, mapped, &rule, &mut out);
+                            for c in &mut out[from..] {
+                                if c.target.is_none() {
+                                    c.target = kept.iter().find(|(s, _)| *s == c.source.code).map(|(_, t)| t.clone());
+                                }
+                            }
                             continue;
                         }
                     }
