@@ -443,12 +443,35 @@ impl Chunker<'_> {
             if b < i && actor_before && !t.cap && t.is_verb_form() && t.past && !t.gerund {
                 return None;
             }
+            // After an apposition it is the verb: "Kim Yo Jong, the powerful sister of the
+            // leader, dismissed Seoul's offer".
+            if toks[i - 1].class == Class::Comma && t.past && !t.gerund {
+                let open = (i.saturating_sub(16)..i - 1).rev().find(|&k| toks[k].class == Class::Comma);
+                let apposition = open.is_some_and(|c| {
+                    c > 0
+                        && toks[c - 1].cap
+                        && toks.get(c + 1).is_some_and(|d| d.class == Class::Det)
+                        && toks[c + 1..i - 1].iter().all(|w| !(w.is_verb_form() && (w.past || w.third) && !w.cap))
+                });
+                if apposition {
+                    return None;
+                }
+            }
             // After an auxiliary it is the verb: "Iran has supplied Russia with drones".
             let aux = (0..i)
                 .rev()
                 .find(|&k| toks[k].class != Class::Adv)
                 .is_some_and(|k| matches!(toks[k].class, Class::Have | Class::Be) && at[k].is_none());
             if aux && !t.cap && t.is_verb_form() && t.participle && !t.gerund {
+                return None;
+            }
+        }
+        // "refused to free 24 Ukrainian sailors": after "to", a verb before a number or
+        // determiner is the infinitive, not an adjective.
+        if j == i && i > 0 && at[i].is_none() && toks[i - 1].class == Class::To {
+            let t = &toks[i];
+            let base = !t.cap && t.is_verb_form() && !t.past && !t.third && !t.gerund;
+            if base && toks.get(i + 1).is_some_and(|w| matches!(w.class, Class::Det | Class::Number | Class::PossPron)) {
                 return None;
             }
         }

@@ -3835,7 +3835,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         // "the British-flagged tanker, which Iran's Revolutionary Guards seized": the object
         // of a relative clause is its antecedent.
-        if targets.is_empty() && !noun && !passive && !self.dict.is_petrarch() && !cp.pattern.has_target_slot() {
+        // (Also before a place: "a tanker that Royal Marines seized off Gibraltar".)
+        let placed = target_np.is_some_and(|tn| {
+            self.nps[tn].prep.is_some_and(|p| {
+                matches!(self.toks[p].lower.as_str(), "in" | "off" | "near" | "at" | "outside" | "inside" | "over")
+            })
+        });
+        if (targets.is_empty() || placed) && !noun && !passive && !self.dict.is_petrarch() && !cp.pattern.has_target_slot()
+        {
             if let Some(ante) = self.relative_object(snp, m.end.max(i + 1)) {
                 targets = self.actors(ante, Some(&sources));
                 note!(self, "\"{}\": the antecedent of the relative clause is the target", t.text);
