@@ -336,6 +336,9 @@ impl Chunker<'_> {
             Class::Number => true,
             // "Petro on Sunday accused Israel": a day is a time, not part of a name.
             Class::Word if is_time_word(&t.lower) => false,
+            // "a move IAEA chief Rafael Grossi condemned": the head of a relative clause
+            // without "that", not a modifier of the actor after it.
+            Class::Word if is_act_noun(&t.lower) => false,
             Class::Word => {
                 if t.cap || t.lower.contains('-') || is_group_anaphor(&t.lower) {
                     return true;
@@ -1396,6 +1399,15 @@ fn is_pair_noun(lower: &str) -> bool {
             | "armies"
             | "ministers"
             | "capitals"
+    )
+}
+
+/// A noun for an act that news follows with a relative clause without "that" ("a move
+/// Washington condemned", "a decision Seoul welcomed").
+pub(crate) fn is_act_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "move" | "decision" | "step" | "measure" | "measures" | "steps" | "moves" | "decisions" | "action" | "actions"
     )
 }
 

@@ -2293,8 +2293,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         }
         let before = &self.toks[bs - 1];
         // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
+        // ("a move the IAEA chief condemned": a word after a determiner is a noun.)
         let is_object = np.prep.is_some()
-            || (before.is_verb_form() && !self.adjectival_gerund(bs - 1) && self.tok_np[bs - 1].is_none());
+            || (before.is_verb_form()
+                && !self.adjectival_gerund(bs - 1)
+                && self.tok_np[bs - 1].is_none()
+                && !(bs >= 2 && self.toks[bs - 2].class == Class::Det));
         // The clause must already have its verb: "Officials in Seoul declined" is active.
         let earlier_verb = self.toks[..np.start].iter().enumerate().any(|(k, w)| {
             self.tok_np[k].is_none()
@@ -2589,6 +2593,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && before.is_verb_form()
                         && self.tok_np[b - 1].is_none()
                         && !self.adjectival_gerund(b - 1)
+                        && !(b >= 2 && self.toks[b - 2].class == Class::Det)
                     {
                         let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
                             || before.verb_lemma.is_some_and(|l| {
@@ -3278,6 +3283,35 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     out.retain(|c: &Candidate| !(c.verb.start >= from && c.verb.start < to));
                 }
                 self.build(i, noun, &m, cp, code, &rule, &mut out);
+            }
+        }
+        // "Iran barred the inspectors, a move the IAEA chief condemned": the act the move
+        // stands for is the earlier clause's; its source is the target.
+        if !self.dict.is_petrarch() {
+            for c in 0..out.len() {
+                if out[c].target.is_some() {
+                    continue;
+                }
+                let Some(k) = self.tok_starting_at(out[c].verb.start) else { continue };
+                let Some(np) = self.subject(k) else { continue };
+                let st = self.nps[np].start;
+                let zero_relative = st >= 3
+                    && crate::chunk::is_act_noun(&self.toks[st - 1].lower)
+                    && self.toks[st - 2].class == Class::Det
+                    && self.toks[st - 3].class == Class::Comma;
+                if !zero_relative {
+                    continue;
+                }
+                let before = self.toks[st - 3].span.start;
+                let act = out
+                    .iter()
+                    .filter(|d| d.verb.start < before && d.source.code != out[c].source.code)
+                    .min_by_key(|d| d.verb.start)
+                    .map(|d| d.source.clone());
+                if let Some(a) = act {
+                    note!(self, "\"{}\": the act \"{}\" stands for is the target's", self.toks[k].text, self.toks[st - 1].text);
+                    out[c].target = Some(a);
+                }
             }
         }
         // "violated the ceasefire by shelling army positions": the means gives way to the
