@@ -12,7 +12,8 @@ use crate::{Diagnostic, Severity};
 /// - the same name with different codes on overlapping dates (a conflict), except for
 ///   persons who hold two offices at once with the same country;
 /// - the same agent noun under two roles;
-/// - the same pattern twice, or with two different codes (the later one never wins).
+/// - the same pattern twice, or with two different codes (the later one never wins);
+/// - a pattern coding a bare root (`12`) where event data writes the root's `120`.
 #[must_use]
 pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -81,6 +82,12 @@ pub fn lint(entries: &Entries) -> Vec<Diagnostic> {
     let mut patterns: HashMap<String, usize> = HashMap::new();
     for (i, p) in entries.patterns.iter().enumerate() {
         let key = format!("{}{}|{:?}|{:?}", if p.noun_head { "~" } else { "" }, p.head, p.before, p.items);
+        if let Some(code) = p.code.filter(|c| c.as_str().len() == 2) {
+            out.push(warn(
+                &p.origin,
+                format!("pattern {:?} codes the bare root {code}: write {code}0, as event data does", p.id),
+            ));
+        }
         if let Some(&j) = patterns.get(&key) {
             let first = &entries.patterns[j];
             let msg = if first.code == p.code {
@@ -112,13 +119,14 @@ mod tests {
         let mut d = Vec::new();
         parse_actors("SYR\tcountry\tSyria\nSYR\tcountry\tSyria\nTUR\tcountry\tSyria\nSYRGOV\tperson\tAssad\t2000-01-01..2024-12-08\nSYRELI\tperson\tAssad\t2024-12-09..\n", &f, &mut e, &mut d);
         parse_agents("MIL\ttroop\nREB\ttroop\n", &f, &mut e, &mut d);
-        parse_verbs("190\tattack\n111\tattack\n", &f, &mut e, &mut d);
+        parse_verbs("190\tattack\n111\tattack\n12\treject\n", &f, &mut e, &mut d);
         assert!(d.is_empty(), "{d:?}");
         let msgs: Vec<String> = lint(&e).iter().map(ToString::to_string).collect();
-        assert_eq!(msgs.len(), 4, "{msgs:#?}");
+        assert_eq!(msgs.len(), 5, "{msgs:#?}");
         assert!(msgs[0].contains("duplicate name"));
         assert!(msgs[1].contains("codes as TUR"));
         assert!(msgs[2].contains("agent \"troop\" is REB"));
         assert!(msgs[3].contains("shadowed"));
+        assert!(msgs[4].contains("write 120"));
     }
 }
