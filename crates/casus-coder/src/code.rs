@@ -1183,7 +1183,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && p.members.iter().all(|m| m.code.as_ref().is_some_and(|c| c.roles().any(|r| r == "GOV")));
             // (A region among modifiers is a topic: "Trump's Middle East peace plan".)
             let region = p.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Region));
+            // (Nor where it happens: "marched through Myanmar's largest city against the junta".)
+            let locative = p.prep.is_some_and(|pr| {
+                matches!(self.toks[pr].lower.as_str(), "through" | "in" | "across" | "at" | "near" | "around" | "outside")
+            }) && p.members.iter().all(|m| {
+                matches!(m.kind, MemberKind::Named(casus_dict::ActorKind::Country | casus_dict::ActorKind::Capital))
+            });
             p.start >= from
+                && !locative
                 && (p.end <= to || gov_head)
                 && !region
                 && !self.is_place(np)
