@@ -614,7 +614,7 @@ impl Chunker<'_> {
         let Some(c) = at.get(j).and_then(Option::as_ref) else { return false };
         let place = matches!(
             c.kind,
-            MemberKind::Named(ActorKind::Country | ActorKind::Region | ActorKind::Capital)
+            MemberKind::Named(ActorKind::Country | ActorKind::Region)
         );
         place && at.get(c.end).is_none_or(Option::is_none) && toks.get(c.end).is_some_and(|t| !t.cap && t.class == Class::Word)
     }
@@ -706,6 +706,23 @@ impl Chunker<'_> {
                         (head.code.join(&a.code).unwrap_or(head.code), false)
                     }
                     _ => (head.code, false),
+                }
+            }
+            // A seat of government after another country's possessive is that country's
+            // institution ("Pakistan's foreign office"-style names the lexicon gives one
+            // country).
+            MemberKind::Named(ActorKind::Capital) if head.code.roles().next().is_some() => {
+                let owner = comps[..comps.len() - 1].iter().rev().find(|o| {
+                    matches!(o.kind, MemberKind::Named(k) if k.lends_country())
+                        && toks.get(o.end).is_some_and(|t| t.class == Class::PossMark)
+                });
+                match owner.and_then(|o| o.code.country()).filter(|&c| Some(c) != head.code.country()) {
+                    Some(country) => {
+                        how = how!(self, "{} + {}", owner.map_or("", |o| o.how.as_str()), head.how);
+                        let roles = head.code.as_str().get(3..).unwrap_or("");
+                        (format!("{country}{roles}").parse().unwrap_or(head.code), false)
+                    }
+                    None => (head.code, false),
                 }
             }
             MemberKind::Named(_) => (head.code, false),
@@ -1278,6 +1295,9 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
     for np in simple {
         if let Some(prev) = out.last_mut() {
             let between = &toks[prev.end..np.start];
+            // "Parrikar and his French counterpart Le Drian", "Russia and its allies".
+            let his = matches!(between, [.., and, poss] if and.lower == "and" && poss.class == Class::PossPron);
+            let between = if his { &between[..between.len() - 1] } else { between };
             let joinable = !between.is_empty()
                 && between.len() <= 3
                 && between
@@ -1324,6 +1344,15 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                             m.code = Some(code);
                             m.kind = MemberKind::Agent;
                         }
+                    }
+                }
+                // ("Kim Jong Un and his soldiers": his country's.)
+                let owner = prev.members.last().and_then(|m| m.code.as_ref()).and_then(|c| c.country());
+                let mut np = np;
+                if let Some(country) = owner.filter(|_| his) {
+                    for m in np.members.iter_mut().filter(|m| m.needs_country) {
+                        m.code = m.code.map(|c| c.with_country(country));
+                        m.needs_country = false;
                     }
                 }
                 prev.end = np.end;

@@ -1915,7 +1915,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 if s >= 2
                     && self.toks[s - 1].verb_lemma.is_some_and(|l| matches!(l, "help" | "enable" | "allow"))
-                    && self.toks[s - 2].class == Class::To
+                    && (self.toks[s - 2].class == Class::To
+                        // ("thanked Kim for helping Russian forces drive ... out": a reason.)
+                        || (self.toks[s - 1].gerund && self.toks[s - 2].lower == "for" && !self.dict.is_petrarch()))
                 {
                     return Some(Irrealis::Other(format!("after \"to {}\": a purpose", self.toks[s - 1].text)));
                 }
