@@ -505,11 +505,14 @@ impl Chunker<'_> {
             // (Adverbs may stand between: "the foreign ministry sharply criticised NATO".)
             let after_component =
                 comps.last().is_some_and(|c| c.end <= j && toks[c.end..j].iter().all(|w| w.class == Class::Adv));
+            // ("demanded that Moscow immediately free the reporter": past an adverb too.)
+            let past_adverb = after_component && j > 0 && toks[j - 1].class == Class::Adv;
             let verb_slot = t.is_verb_form()
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
                 && (comps.is_empty() && prev_in_np || after_component)
                 && (t.pos.and_then(|p| p.split(' ').next()).is_some_and(|p| p.starts_with("VB"))
+                    || past_adverb
                     || t.past
                     || t.third
                     || prev_in_np
