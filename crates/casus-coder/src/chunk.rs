@@ -1009,7 +1009,12 @@ impl Chunker<'_> {
         // country of the place phrase after it.
         for k in 0..simple.len() {
             let np = &simple[k];
-            let bare_agent = np.members.len() == 1 && np.members[0].needs_country;
+            // (Also a group of no one country: "Islamic State militants in Syria".)
+            let stateless = |m: &Member| {
+                matches!(m.kind, MemberKind::Named(ActorKind::Group) | MemberKind::Agent)
+                    && m.code.as_ref().is_some_and(|c| !c.has_country() && !c.is_organisation())
+            };
+            let bare_agent = np.members.len() == 1 && (np.members[0].needs_country || stateless(&np.members[0]));
             let via =
                 np.end < n && matches!(toks[np.end].lower.as_str(), "in" | "from" | "of" | "across" | "inside" | "at");
             let next = simple.get(k + 1).filter(|next| next.start > np.end && next.start <= np.end + 3);
