@@ -3748,8 +3748,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // protesters" is the means, not the target.)
                 let own = m.weak_target.filter(|&np| {
                     let p = &self.nps[np];
+                    // (Before a closing particle: "drove a million civilians from".)
+                    // (Not before "toward": "moved troops toward the Kuwaiti border".)
+                    let particle = |w: &Tok<'_>| matches!(w.lower.as_str(), "from" | "out" | "off" | "away");
                     p.start <= m.last_word
-                        && m.last_word < p.end
+                        && (m.last_word < p.end || self.toks[p.end..=m.last_word].iter().all(particle))
                         && !self.is_place(np)
                         && p.members.len() == 1
                         && (p.members[0].code.as_ref().is_some_and(|c| c.has_country()) && !p.members[0].needs_country
