@@ -934,8 +934,12 @@ impl Chunker<'_> {
                     .find(|&k| toks[k].class != Class::Det && toks[k].class != Class::Number)
                     .unwrap_or(first);
                 let mut member = self.member_of(toks, &comps, mstart.min(first), e);
-                // "former president Evo Morales", "ex-minister": a former official is ELI.
-                let former = toks[s..e].iter().any(|t| t.lower == "former" || t.lower.starts_with("ex-"));
+                // "former president Evo Morales", "ex-minister", "ousted President Assad": a
+                // former official is ELI.
+                let former = toks[s..e].iter().any(|t| {
+                    matches!(t.lower.as_str(), "former" | "ousted" | "deposed" | "toppled" | "overthrown")
+                        || t.lower.starts_with("ex-")
+                });
                 if former {
                     if let Some(code) = member.code {
                         let official = code.roles().any(|r| matches!(r, "GOV" | "LEG" | "JUD" | "MIL" | "COP" | "SPY"));
@@ -1033,6 +1037,21 @@ impl Chunker<'_> {
             }
             let Some(next) = next else { continue };
             if !(bare_agent && via) {
+                continue;
+            }
+            // "judges at the International Criminal Court", "experts from the IAEA": the
+            // organisation's own people.
+            let org = match next.members.as_slice() {
+                [m] if matches!(m.kind, MemberKind::Named(ActorKind::Igo | ActorKind::Ngo)) => m.code,
+                _ => None,
+            };
+            if let Some(org) = org.filter(|_| matches!(toks[np.end].lower.as_str(), "at" | "of" | "from")) {
+                let m = &mut simple[k].members[0];
+                if m.needs_country && !self.dict.is_petrarch() {
+                    m.how = how!(self, "{} at {org}", m.how);
+                    m.code = Some(org);
+                    m.needs_country = false;
+                }
                 continue;
             }
             // "resumed peace talks with communist rebels in Oslo": the place is where the
