@@ -144,6 +144,46 @@ thread_local! {
 }
 
 pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexicon) -> Vec<Tok<'a>> {
+    let mut toks = annotate_words(tokens, dict, lex);
+    if !dict.is_petrarch() {
+        mark_scare_quotes(&mut toks);
+    }
+    toks
+}
+
+/// Quote marks around a few words inside a clause ("threatened to 'totally destroy'
+/// Turkey's economy", "ordered a 'complete siege' of Gaza") quote a phrase, not speech:
+/// they are read as adverbs, so the clause goes on through them.
+fn mark_scare_quotes(toks: &mut [Tok<'_>]) {
+    let n = toks.len();
+    let mut q = 1;
+    while q + 2 < n {
+        let opens = toks[q].class == Class::Quote
+            && toks[q].span.start > toks[q - 1].span.end
+            && toks[q].span.end == toks[q + 1].span.start
+            && matches!(toks[q - 1].class, Class::Word | Class::To | Class::Det | Class::Adv | Class::Prep | Class::PossPron);
+        if !opens {
+            q += 1;
+            continue;
+        }
+        let close = (q + 2..n.min(q + 8)).find(|&k| toks[k].class == Class::Quote);
+        let scare = close.is_some_and(|c| {
+            toks[c].span.start == toks[c - 1].span.end
+                && toks[q + 1..c].iter().all(|t| matches!(t.class, Class::Word | Class::Adv | Class::Det | Class::Conj | Class::Prep | Class::Number))
+                && toks.get(c + 1).is_some_and(|t| !matches!(t.class, Class::Comma | Class::End | Class::Break))
+        });
+        match close.filter(|_| scare) {
+            Some(c) => {
+                toks[q].class = Class::Adv;
+                toks[c].class = Class::Adv;
+                q = c + 1;
+            }
+            None => q += 1,
+        }
+    }
+}
+
+fn annotate_words<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexicon) -> Vec<Tok<'a>> {
     CACHE.with_borrow_mut(|cache| {
         let id = dict.instance_id();
         if cache.dict != id || cache.words.len() > CACHE_MAX {

@@ -1928,6 +1928,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             k -= 1;
             let t = &self.toks[k];
             match t.class {
+                // ("Theresa May raised": a name, the subject reached.)
+                Class::Modal if self.tok_np[k].is_some() => return None,
                 Class::Adv | Class::Neg | Class::Be | Class::Have => continue,
                 // "Washington announced that it would ease restrictions": an announced
                 // intention (03x), the announcer being the source.
@@ -2135,7 +2137,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         } else {
             None
         };
-        let subj_start = own_side.map_or(pron, |np| self.nps[np].start);
+        let mut subj_start = own_side.map_or(pron, |np| self.nps[np].start);
+        // ("said his government would release": past the possessive.)
+        if own_side.is_some() && subj_start > 0 && self.toks[subj_start - 1].class == Class::PossPron {
+            subj_start -= 1;
+        }
         let mut g = subj_start.checked_sub(1)?;
         if self.toks[g].lower == "that" {
             g = g.checked_sub(1)?;
