@@ -340,7 +340,14 @@ impl Coder {
                         "warplane" | "jet" | "drone" | "bomber" | "helicopter" | "gunship" | "aircraft" | "airplane"
                     )
                 });
-                if matches!(c.code.as_str(), "19" | "190" | "193") && aircraft && !petrarch {
+                // "Two Taliban suicide bombers struck a convoy": a suicide bombing (1831).
+                let suicide = c.source.text.to_lowercase().trim_end_matches('s').ends_with("suicide bomber");
+                if suicide && matches!(c.code.root_number(), 18 | 19) && !petrarch {
+                    if let Ok(bombing) = "1831".parse() {
+                        c.code = bombing;
+                    }
+                }
+                if matches!(c.code.as_str(), "19" | "190" | "193") && aircraft && !suicide && !petrarch {
                     if let Ok(aerial) = "195".parse() {
                         c.code = aerial;
                     }
