@@ -2597,7 +2597,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 while b > 0
                     && (matches!(self.toks[b - 1].class, Class::Number | Class::Det)
                         || is_number_word(&self.toks[b - 1].lower)
-                        || (b >= 2 && self.adjectival_gerund(b - 1)))
+                        || (b >= 2 && self.adjectival_gerund(b - 1))
+                        // ("killed scores of Yazidi villagers ... and abducted")
+                        || (b >= 2
+                            && self.toks[b - 1].lower == "of"
+                            && (self.toks[b - 2].class == Class::Number
+                                || is_number_word(&self.toks[b - 2].lower)
+                                || matches!(
+                                    self.toks[b - 2].lower.as_str(),
+                                    "scores" | "dozens" | "hundreds" | "thousands" | "millions" | "tens"
+                                ))))
                     && self.tok_np[b - 1].is_none()
                 {
                     b -= 1;

@@ -318,6 +318,31 @@ impl Coder {
                         c.code = force;
                     }
                 }
+                // "killed between 10,000 and 15,000 people", "drove 700,000 across the
+                // border": killing thousands is a mass killing (202), driving out tens of
+                // thousands a mass expulsion (201).
+                if !petrarch && matches!(c.code.root_number(), 18 | 19 | 20) && !matches!(c.code.as_str(), "201" | "202") {
+                    let verb = toks.binary_search_by_key(&c.verb.start, |t| t.span.start).ok();
+                    let lemma = verb.and_then(|k| toks[k].verb_lemma);
+                    let upto = c.target.as_ref().map_or(c.verb.end + 40, |t| t.span.start.max(c.verb.end));
+                    let most = verb.map_or(0, |k| {
+                        toks[k + 1..]
+                            .iter()
+                            .take_while(|t| t.span.start <= upto && t.class != words::Class::Comma)
+                            .filter(|t| t.class == words::Class::Number)
+                            .filter_map(|t| t.text.replace(',', "").parse::<u64>().ok())
+                            .max()
+                            .unwrap_or(0)
+                    });
+                    let mass = match lemma {
+                        Some("kill" | "massacre" | "slaughter" | "murder" | "execute") if most >= 1_000 => Some("202"),
+                        Some("drive" | "expel" | "deport" | "force" | "push") if most >= 10_000 => Some("201"),
+                        _ => None,
+                    };
+                    if let Some(code) = mass.and_then(|m| m.parse().ok()) {
+                        c.code = code;
+                    }
+                }
                 // "Trump attacked Zelensky at a town hall": one person attacking another
                 // attacks in words (111), not with force.
                 let person = |k: &MemberKind| matches!(k, MemberKind::Named(casus_dict::ActorKind::Person));
