@@ -367,7 +367,8 @@ impl Coder {
                 });
                 // "Two Taliban suicide bombers struck a convoy": a suicide bombing (1831).
                 let suicide = c.source.text.to_lowercase().trim_end_matches('s').ends_with("suicide bomber");
-                if suicide && matches!(c.code.root_number(), 18 | 19) && !petrarch {
+                // (An assassination stays one: 186.)
+                if suicide && matches!(c.code.as_str(), "180" | "183" | "190" | "193" | "195") && !petrarch {
                     if let Ok(bombing) = "1831".parse() {
                         c.code = bombing;
                     }
