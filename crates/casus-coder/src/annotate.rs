@@ -161,7 +161,10 @@ fn mark_scare_quotes(toks: &mut [Tok<'_>]) {
         let opens = toks[q].class == Class::Quote
             && toks[q].span.start > toks[q - 1].span.end
             && toks[q].span.end == toks[q + 1].span.start
-            && matches!(toks[q - 1].class, Class::Word | Class::To | Class::Det | Class::Adv | Class::Prep | Class::PossPron);
+            && matches!(
+                toks[q - 1].class,
+                Class::Word | Class::To | Class::Det | Class::Adv | Class::Prep | Class::PossPron
+            );
         if !opens {
             q += 1;
             continue;
@@ -169,7 +172,9 @@ fn mark_scare_quotes(toks: &mut [Tok<'_>]) {
         let close = (q + 2..n.min(q + 8)).find(|&k| toks[k].class == Class::Quote);
         let scare = close.is_some_and(|c| {
             toks[c].span.start == toks[c - 1].span.end
-                && toks[q + 1..c].iter().all(|t| matches!(t.class, Class::Word | Class::Adv | Class::Det | Class::Conj | Class::Prep | Class::Number))
+                && toks[q + 1..c].iter().all(|t| {
+                    matches!(t.class, Class::Word | Class::Adv | Class::Det | Class::Conj | Class::Prep | Class::Number)
+                })
                 && toks.get(c + 1).is_some_and(|t| !matches!(t.class, Class::Comma | Class::End | Class::Break))
         });
         match close.filter(|_| scare) {

@@ -216,6 +216,22 @@ impl Chunker<'_> {
                 !(*len == 1
                     && (*kind == ActorKind::Region || (*kind == ActorKind::Person && !self.dict.is_petrarch()))
                     && toks.get(j + 1).is_some_and(|t| t.cap && t.class == Class::Word))
+            })
+            // ("Wu Qian": a short one-word leader name after a given name the lexicon does
+            // not know is someone else's family name.)
+            .filter(|(len, (_, kind, _))| {
+                let unknown_before = j > 1
+                    && toks[j - 1].cap
+                    && toks[j - 1].class == Class::Word
+                    && !is_title(&toks[j - 1].lower)
+                    && !toks[j - 2].lower.ends_with(':')
+                    && self.dict.actor_matches(words, j - 1, true).is_empty()
+                    && self.dict.agent_match(words, j - 1).is_none();
+                !(*len == 1
+                    && *kind == ActorKind::Person
+                    && toks[j].text.chars().count() <= 4
+                    && unknown_before
+                    && !self.dict.is_petrarch())
             });
         let agent = self.dict.agent_match(words, j);
         if !self.dict.is_petrarch() {
@@ -474,7 +490,8 @@ impl Chunker<'_> {
         if j == i && i > 0 && at[i].is_none() && toks[i - 1].class == Class::To {
             let t = &toks[i];
             let base = !t.cap && t.is_verb_form() && !t.past && !t.third && !t.gerund;
-            if base && toks.get(i + 1).is_some_and(|w| matches!(w.class, Class::Det | Class::Number | Class::PossPron)) {
+            if base && toks.get(i + 1).is_some_and(|w| matches!(w.class, Class::Det | Class::Number | Class::PossPron))
+            {
                 return None;
             }
         }
@@ -559,6 +576,18 @@ impl Chunker<'_> {
         if comps.is_empty() {
             return None;
         }
+        // "the South China Sea", "the Korean Peninsula", "the Persian Gulf": a geographic
+        // feature named after a country is a place, not the country.
+        if let (Some(last), Some(next)) = (comps.last(), toks.get(j)) {
+            let place_name = matches!(
+                last.kind,
+                MemberKind::Named(ActorKind::Country | ActorKind::Demonym | ActorKind::Region | ActorKind::Capital)
+            );
+            if place_name && last.end == j && next.cap && is_geographic_feature(&next.lower) && !self.dict.is_petrarch()
+            {
+                return None;
+            }
+        }
         // An agent word modifying a thing is not an actor: "artillery shells", "a military
         // deadlock", "police mission" (but "rebel positions", "army posts" stay actors:
         // what belongs to the rebels).
@@ -615,11 +644,10 @@ impl Chunker<'_> {
             j += 1;
         }
         let Some(c) = at.get(j).and_then(Option::as_ref) else { return false };
-        let place = matches!(
-            c.kind,
-            MemberKind::Named(ActorKind::Country | ActorKind::Region)
-        );
-        place && at.get(c.end).is_none_or(Option::is_none) && toks.get(c.end).is_some_and(|t| !t.cap && t.class == Class::Word)
+        let place = matches!(c.kind, MemberKind::Named(ActorKind::Country | ActorKind::Region));
+        place
+            && at.get(c.end).is_none_or(Option::is_none)
+            && toks.get(c.end).is_some_and(|t| !t.cap && t.class == Class::Word)
     }
 
     /// Whether a component follows at `j`, possibly after up to three modifiers.
@@ -1455,6 +1483,30 @@ fn is_pair_noun(lower: &str) -> bool {
             | "armies"
             | "ministers"
             | "capitals"
+    )
+}
+
+/// A capitalized word that makes a name before it a geographic feature ("South China Sea").
+/// (Not "Strait": exercises in the Taiwan Strait are aimed at Taiwan in hand-coded data.)
+fn is_geographic_feature(lower: &str) -> bool {
+    matches!(
+        lower,
+        "sea"
+            | "ocean"
+            | "gulf"
+            | "bay"
+            | "peninsula"
+            | "channel"
+            | "river"
+            | "lake"
+            | "desert"
+            | "mountains"
+            | "basin"
+            | "canal"
+            | "archipelago"
+            | "plateau"
+            | "highlands"
+            | "lowlands"
     )
 }
 

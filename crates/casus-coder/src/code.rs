@@ -1185,7 +1185,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let region = p.members.iter().all(|m| m.kind == MemberKind::Named(casus_dict::ActorKind::Region));
             // (Nor where it happens: "marched through Myanmar's largest city against the junta".)
             let locative = p.prep.is_some_and(|pr| {
-                matches!(self.toks[pr].lower.as_str(), "through" | "in" | "across" | "at" | "near" | "around" | "outside")
+                matches!(
+                    self.toks[pr].lower.as_str(),
+                    "through" | "in" | "across" | "at" | "near" | "around" | "outside"
+                )
             }) && p.members.iter().all(|m| {
                 matches!(m.kind, MemberKind::Named(casus_dict::ActorKind::Country | casus_dict::ActorKind::Capital))
             });
@@ -3340,22 +3343,32 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 let Some(k) = self.tok_starting_at(out[c].verb.start) else { continue };
                 let Some(np) = self.subject(k) else { continue };
+                // (Past a possessor: "a step the agency's director-general condemned".)
                 let st = self.nps[np].start;
-                let zero_relative = st >= 3
-                    && crate::chunk::is_act_noun(&self.toks[st - 1].lower)
-                    && self.toks[st - 2].class == Class::Det
-                    && self.toks[st - 3].class == Class::Comma;
-                if !zero_relative {
-                    continue;
-                }
-                let before = self.toks[st - 3].span.start;
+                let noun = (st.saturating_sub(5)..st).rev().find(|&q| crate::chunk::is_act_noun(&self.toks[q].lower));
+                let zero_relative = noun.is_some_and(|q| {
+                    q >= 2
+                        && self.toks[q - 1].class == Class::Det
+                        && self.toks[q - 2].class == Class::Comma
+                        && self.toks[q + 1..st].iter().all(|w| {
+                            matches!(w.class, Class::Det | Class::PossMark)
+                                || (w.class == Class::Word && !w.is_inflected_verb())
+                        })
+                });
+                let Some(q) = noun.filter(|_| zero_relative) else { continue };
+                let before = self.toks[q - 2].span.start;
                 let act = out
                     .iter()
                     .filter(|d| d.verb.start < before && d.source.code != out[c].source.code)
                     .min_by_key(|d| d.verb.start)
                     .map(|d| d.source.clone());
                 if let Some(a) = act {
-                    note!(self, "\"{}\": the act \"{}\" stands for is the target's", self.toks[k].text, self.toks[st - 1].text);
+                    note!(
+                        self,
+                        "\"{}\": the act \"{}\" stands for is the target's",
+                        self.toks[k].text,
+                        self.toks[st - 1].text
+                    );
                     out[c].target = Some(a);
                 }
             }
@@ -3924,7 +3937,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 matches!(self.toks[p].lower.as_str(), "in" | "off" | "near" | "at" | "outside" | "inside" | "over")
             })
         });
-        if (targets.is_empty() || placed) && !noun && !passive && !self.dict.is_petrarch() && !cp.pattern.has_target_slot()
+        if (targets.is_empty() || placed)
+            && !noun
+            && !passive
+            && !self.dict.is_petrarch()
+            && !cp.pattern.has_target_slot()
         {
             if let Some(ante) = self.relative_object(snp, m.end.max(i + 1)) {
                 targets = self.actors(ante, Some(&sources));
