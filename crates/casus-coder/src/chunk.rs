@@ -143,6 +143,16 @@ impl Chunker<'_> {
                         how!(self, "{} ({}, nearest dated entry)", n.origin, n.kind.as_str()),
                     ));
                 }
+                // A story a day or two after the office ended (an assassination, a coup)
+                // reports what happened while it was held.
+                let d = self.date.map_or(0, Date::to_days);
+                let just_left = usable.iter().copied().find(|&i| {
+                    entry(i).dates.and_then(|r| r.end).is_some_and(|end| (1..=2).contains(&(d - end.to_days())))
+                });
+                if let Some(i) = just_left.filter(|_| !self.dict.is_petrarch()) {
+                    let n = entry(i);
+                    return Some((n.code, n.kind, how!(self, "{} (left office a day or two before)", n.origin)));
+                }
                 let country = e.code.country()?;
                 let code: ActorCode = format!("{country}ELI").parse().ok()?;
                 Some((code, e.kind, how!(self, "{} (out of office on this date: {country}ELI)", e.origin)))
