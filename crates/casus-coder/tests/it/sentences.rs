@@ -81,6 +81,11 @@ fn dev8_sentences_ratchet() {
 }
 
 #[test]
+fn dev9_sentences_ratchet() {
+    check_set("dev9.tsv", "dev9-ratchet.tsv", true);
+}
+
+#[test]
 fn held_out_4_sentences_ratchet() {
     // Blind: figures only, never the misses.
     check_set("heldout4.tsv", "heldout4-ratchet.tsv", false);
