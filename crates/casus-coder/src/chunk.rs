@@ -1498,7 +1498,7 @@ fn is_pair_noun(lower: &str) -> bool {
 
 /// A capitalized word that makes a name before it a geographic feature ("South China Sea").
 /// (Not "Strait": exercises in the Taiwan Strait are aimed at Taiwan in hand-coded data.)
-fn is_geographic_feature(lower: &str) -> bool {
+pub(crate) fn is_geographic_feature(lower: &str) -> bool {
     matches!(
         lower,
         "sea"

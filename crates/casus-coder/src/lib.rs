@@ -454,6 +454,44 @@ impl Coder {
                         t.code = unknown_country(t.code);
                     }
                 }
+                // "M23 rebels seized most of the city of Goma", "Russian troops pulled out of
+                // Kherson": force used on (or withdrawn from) a place named after the verb
+                // is aimed at its country, unless that country's own state forces use it.
+                let on_place = matches!(c.code.root_number(), 18 | 19 | 20) || c.code.as_str().starts_with("087");
+                if on_place && c.target.is_none() && !petrarch {
+                    let k = toks.binary_search_by_key(&c.verb.start, |t| t.span.start).ok();
+                    let limit = k.map_or(c.verb.end, |k| {
+                        toks[k..]
+                            .iter()
+                            .take(14)
+                            .take_while(|t| !matches!(t.class, words::Class::Comma | words::Class::End | words::Class::Break))
+                            .last()
+                            .map_or(c.verb.end, |t| t.span.end)
+                    });
+                    // (Not a sea: "hijacked a ship in the Red Sea".)
+                    let sea = |span: Span| {
+                        doc.text.get(span.range()).and_then(|t| t.rsplit(' ').next()).is_some_and(|w| {
+                            chunk::is_geographic_feature(&w.to_lowercase()) || w.eq_ignore_ascii_case("strait")
+                        })
+                    };
+                    if let Some((span, country, name)) = places.place_after(si, c.verb, limit).filter(|p| !sea(p.0)) {
+                        let state = c.source.code.roles().next().is_none()
+                            || c.source.code.roles().any(|r| matches!(r, "GOV" | "MIL" | "COP" | "SPY"));
+                        let own = c.source.code.country() == Some(country);
+                        if let (false, Ok(code)) = (own && state, country.parse::<ActorCode>()) {
+                            note!(sc, "target {code}: the country of \"{name}\", where the act is aimed");
+                            c.target = Some(code::Actor {
+                                code,
+                                span,
+                                text: doc.text.get(span.range()).unwrap_or(name).to_owned(),
+                                kind: chunk::MemberKind::Named(casus_dict::ActorKind::Country),
+                                plural: false,
+                                via: None,
+                                guessed: false,
+                            });
+                        }
+                    }
+                }
                 // The same event twice in a sentence ("invaded and occupied Kuwait") is one event.
                 let target = c.target.as_ref().map(|t| t.code);
                 if coded.events[first_event..].iter().any(|e| {

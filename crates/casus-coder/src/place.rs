@@ -120,6 +120,18 @@ impl Places {
         self.dateline = self.dateline.take().filter(|l| in_main(l));
     }
 
+    /// The first place named after the verb at `verb` in sentence `si` and before `limit`
+    /// (not one named as an actor): its span, country and name.
+    pub(crate) fn place_after(&self, si: usize, verb: Span, limit: usize) -> Option<(Span, &str, &str)> {
+        self.per_sentence
+            .get(si)?
+            .iter()
+            .filter(|(_, usable)| *usable)
+            .map(|(p, _)| p)
+            .find(|p| p.span.start >= verb.end && p.span.end <= limit)
+            .map(|p| (p.span, p.location.country.as_str(), p.location.name.as_str()))
+    }
+
     /// The location of an event of sentence `si` whose verb is at `verb`: the first place
     /// after the verb in the sentence, else the last one before it; else the dateline
     /// (when it is in the article's main country); else the article's main place.
