@@ -146,9 +146,27 @@ thread_local! {
 pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexicon) -> Vec<Tok<'a>> {
     let mut toks = annotate_words(tokens, dict, lex);
     if !dict.is_petrarch() {
+        mark_plural_possessives(&mut toks);
         mark_scare_quotes(&mut toks);
     }
     toks
+}
+
+/// "the authorities' crackdown", "unions' demands": an apostrophe right after a plural in
+/// -s, before a space, is the possessive mark, not a quote.
+fn mark_plural_possessives(toks: &mut [Tok<'_>]) {
+    for q in 1..toks.len().saturating_sub(1) {
+        let apostrophe = matches!(toks[q].text, "'" | "\u{2019}");
+        if apostrophe
+            && toks[q - 1].class == Class::Word
+            && toks[q - 1].lower.ends_with('s')
+            && toks[q].span.start == toks[q - 1].span.end
+            && toks[q + 1].span.start > toks[q].span.end
+            && matches!(toks[q + 1].class, Class::Word | Class::Number)
+        {
+            toks[q].class = Class::PossMark;
+        }
+    }
 }
 
 /// Quote marks around a few words inside a clause ("threatened to 'totally destroy'
