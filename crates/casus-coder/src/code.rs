@@ -1653,7 +1653,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // earthquake struck": a finite form after a noun is its verb).
         let after_noun = i > 0 && {
             let pt = &self.toks[i - 1];
-            pt.class == Class::Word && !pt.cap && !pt.is_verb_form() && self.dict_pos_noun(pt)
+            // ("a finance bill stormed": "bill" is mainly a noun though also a verb.)
+            let mainly_noun = pt.pos.and_then(|p| p.split(' ').next()).is_some_and(|f| f.starts_with("NN"));
+            pt.class == Class::Word && !pt.cap && (!pt.is_verb_form() || mainly_noun) && self.dict_pos_noun(pt)
         };
         let mut k = if (t.past || t.third) && after_noun { 0 } else { i };
         let mut steps = 0;
@@ -2503,7 +2505,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 && !matches!(x.class, Class::Sub | Class::Rel | Class::Comma)
                                 && !(x.class == Class::Word && (x.third || (x.past && !x.participle)) && !x.gerund)
                         });
-                        let modified = g.filter(|&w| self.toks[w].gerund && w > 0).find_map(|w| {
+                        // ("Protesters opposed to a finance bill stormed": a participle
+                        // before "to" or a preposition too.)
+                        let describes = |w: usize| {
+                            let x = &self.toks[w];
+                            x.gerund
+                                || (x.participle
+                                    && !(x.verb != u32::MAX && self.dict.is_speech(x.verb))
+                                    && self.toks.get(w + 1).is_some_and(|n| matches!(n.class, Class::To | Class::Prep)))
+                        };
+                        let modified = g.filter(|&w| describes(w) && w > 0).find_map(|w| {
                             self.tok_np[w - 1].filter(|&np| self.nps[np].end == w && self.nps[np].prep.is_none())
                         });
                         if let Some(np) = modified {
