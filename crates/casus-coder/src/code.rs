@@ -2495,6 +2495,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                     || self.tok_np[w + 1 + o].is_some()
                             })
                     });
+                // "Regional forces from Ethiopia's Amhara region carried out": the noun ends
+                // a prepositional phrase after the subject.
+                if !self.dict.is_petrarch() {
+                    let mut w = p;
+                    while w > 0
+                        && p - w < 6
+                        && (matches!(self.toks[w - 1].class, Class::Word | Class::PossMark | Class::Det)
+                            && !self.toks[w - 1].is_inflected_verb()
+                            || self.tok_np[w - 1].is_some())
+                    {
+                        w -= 1;
+                    }
+                    let owner = w.checked_sub(1).filter(|&q| matches!(self.toks[q].lower.as_str(), "from" | "of" | "in"));
+                    if let Some(np) = owner.and_then(|q| q.checked_sub(1)).and_then(|q| self.tok_np[q]) {
+                        let n = &self.nps[np];
+                        let at_start = n.start == 0
+                            || matches!(
+                                self.toks[n.start - 1].class,
+                                Class::Comma | Class::Break | Class::Sub | Class::Quote | Class::Conj
+                            );
+                        if n.end == w - 1 && n.prep.is_none() && !n.possessive && at_start {
+                            return Some(np);
+                        }
+                    }
+                }
                 if !armed {
                     // "Protesters demanding a new constitution clashed": the noun is the
                     // object of a participle that describes the subject before it.
@@ -3894,6 +3919,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         // "Israel recalled its ambassadors": the source's own people are not whom it acts on.
+        let mut own_dropped = false;
         if !self.dict.is_petrarch() {
             let poss = |tn: usize| {
                 let st = self.nps[tn].start;
@@ -3937,6 +3963,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 {
                     note!(self, "\"{}\": the target is the source's own", t.text);
                     targets.clear();
+                    own_dropped = true;
                 }
             }
         }
@@ -4058,7 +4085,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     )
                 }));
         // "opened a rail link across their border": what belongs to both.
-        let theirs = window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
+        // (Not each one's own: "India and Pakistan put their air forces on alert".)
+        let theirs = !own_dropped && window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
         // "Warships from India, Japan and the United States began naval exercises": forces
         // of several countries exercising together cooperate (062), not threaten (150).
         let exercise = code.as_str() == "150"
