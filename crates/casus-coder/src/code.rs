@@ -1709,10 +1709,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let pt = &self.toks[p];
             match pt.class {
                 // (Not a floating "both": "Israel and Islamic Jihad both denied".)
-                Class::Det if matches!(pt.lower.as_str(), "both" | "all" | "each")
-                    && p > 0
-                    && self.tok_np[p - 1].is_some_and(|np| self.nps[np].end == p)
-                    && (t.past || t.third) => {}
+                Class::Det
+                    if matches!(pt.lower.as_str(), "both" | "all" | "each")
+                        && p > 0
+                        && self.tok_np[p - 1].is_some_and(|np| self.nps[np].end == p)
+                        && (t.past || t.third) => {}
                 Class::Det | Class::PossPron | Class::PossMark => return Err("after a determiner: a noun"),
                 Class::Prep if !t.gerund => return Err("after a preposition: a noun"),
                 Class::Number => return Err("after a number: a noun"),
@@ -2518,7 +2519,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     {
                         w -= 1;
                     }
-                    let owner = w.checked_sub(1).filter(|&q| matches!(self.toks[q].lower.as_str(), "from" | "of" | "in"));
+                    let owner =
+                        w.checked_sub(1).filter(|&q| matches!(self.toks[q].lower.as_str(), "from" | "of" | "in"));
                     if let Some(np) = owner.and_then(|q| q.checked_sub(1)).and_then(|q| self.tok_np[q]) {
                         let n = &self.nps[np];
                         let at_start = n.start == 0

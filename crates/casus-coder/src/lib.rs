@@ -464,7 +464,9 @@ impl Coder {
                         toks[k..]
                             .iter()
                             .take(14)
-                            .take_while(|t| !matches!(t.class, words::Class::Comma | words::Class::End | words::Class::Break))
+                            .take_while(|t| {
+                                !matches!(t.class, words::Class::Comma | words::Class::End | words::Class::Break)
+                            })
                             .last()
                             .map_or(c.verb.end, |t| t.span.end)
                     });
