@@ -53,6 +53,11 @@ impl Stats {
             heads.insert((p.noun_head, p.head.clone()));
             if let Some(c) = p.code {
                 s.codes_covered.insert(c);
+                // A root's "not specified below" code (120) covers the root itself (12),
+                // which event data writes that way.
+                if c.as_str().len() == 3 && c.as_str().ends_with('0') {
+                    s.codes_covered.insert(c.root());
+                }
             }
         }
         s.heads = heads.len();
