@@ -3377,21 +3377,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // a protest naming no one else is against its own government when the sentence
         // names it (a protest about no government official names no target).
         if !self.dict.is_petrarch() {
-            for c in 0..out.len() {
-                let protest = out[c].code.root_number() == 14 && out[c].code.as_str().len() >= 3;
-                let Some(country) = out[c].source.code.country().map(str::to_owned) else { continue };
-                if !protest || out[c].target.is_some() || out[c].source.code.roles().any(|r| r == "GOV") {
+            for cand in &mut out {
+                let protest = cand.code.root_number() == 14 && cand.code.as_str().len() >= 3;
+                let Some(country) = cand.source.code.country().map(str::to_owned) else { continue };
+                if !protest || cand.target.is_some() || cand.source.code.roles().any(|r| r == "GOV") {
                     continue;
                 }
-                let v = out[c].verb.start;
+                let v = cand.verb.start;
                 let govs: Vec<Actor> = (0..self.nps.len())
                     .flat_map(|np| self.actors(np, None))
                     .filter(|a| a.code.country() == Some(country.as_str()) && a.code.roles().any(|r| r == "GOV"))
                     .collect();
                 let nearest = govs.iter().find(|a| a.span.start > v).or_else(|| govs.last());
                 if let Some(g) = nearest {
-                    note!(self, "protest by {}: against its government, named in the sentence", out[c].source.code);
-                    out[c].target = Some(g.clone());
+                    note!(self, "protest by {}: against its government, named in the sentence", cand.source.code);
+                    cand.target = Some(g.clone());
                 }
             }
         }

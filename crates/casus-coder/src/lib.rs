@@ -321,10 +321,7 @@ impl Coder {
                 // "killed between 10,000 and 15,000 people", "drove 700,000 across the
                 // border": killing thousands is a mass killing (202), driving out tens of
                 // thousands a mass expulsion (201).
-                if !petrarch
-                    && matches!(c.code.root_number(), 18 | 19 | 20)
-                    && !matches!(c.code.as_str(), "201" | "202")
-                {
+                if !petrarch && matches!(c.code.root_number(), 18..=20) && !matches!(c.code.as_str(), "201" | "202") {
                     let verb = toks.binary_search_by_key(&c.verb.start, |t| t.span.start).ok();
                     let lemma = verb.and_then(|k| toks[k].verb_lemma);
                     let upto = c.target.as_ref().map_or(c.verb.end + 40, |t| t.span.start.max(c.verb.end));
@@ -457,7 +454,7 @@ impl Coder {
                 // "M23 rebels seized most of the city of Goma", "Russian troops pulled out of
                 // Kherson": force used on (or withdrawn from) a place named after the verb
                 // is aimed at its country, unless that country's own state forces use it.
-                let on_place = matches!(c.code.root_number(), 18 | 19 | 20) || c.code.as_str().starts_with("087");
+                let on_place = matches!(c.code.root_number(), 18..=20) || c.code.as_str().starts_with("087");
                 if on_place && c.target.is_none() && !petrarch {
                     let k = toks.binary_search_by_key(&c.verb.start, |t| t.span.start).ok();
                     let limit = k.map_or(c.verb.end, |k| {
