@@ -822,9 +822,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 // A reporting verb's clause is coded on its own (but what is urged is urged).
                 let reporting = pos > 0 && {
                     let v = &self.toks[pos - 1];
-                    v.verb != crate::annotate::NONE
-                        && self.dict.is_speech(v.verb)
-                        && !matches!(v.verb_lemma, Some("urge" | "insist" | "agree"))
+                    self.speech_verb(v) && !matches!(v.verb_lemma, Some("urge" | "insist" | "agree"))
                 };
                 for skip in usize::from(skip_phrase)..=g_eff {
                     let p = pos + skip;
@@ -1573,11 +1571,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let p = &self.toks[i - 1];
             // ("Israel and Islamic Jihad both denied responsibility": a quantifier after the
             // subject floats; it is no determiner.)
-            let floating = matches!(p.lower.as_str(), "both" | "all" | "each")
-                && i >= 2
-                && self.tok_np[i - 2].is_some_and(|np| self.nps[np].end == i - 1);
             let det = (matches!(p.class, Class::Det | Class::Number | Class::PossPron) || is_number_word(&p.lower))
-                && !floating;
+                && !self.floating_quantifier(i - 1);
             let n = &self.toks[i + 1];
             let noun_next = n.class == Class::Word
                 && self.tok_np[i + 1].is_none()
@@ -1709,11 +1704,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let pt = &self.toks[p];
             match pt.class {
                 // (Not a floating "both": "Israel and Islamic Jihad both denied".)
-                Class::Det
-                    if matches!(pt.lower.as_str(), "both" | "all" | "each")
-                        && p > 0
-                        && self.tok_np[p - 1].is_some_and(|np| self.nps[np].end == p)
-                        && (t.past || t.third) => {}
+                Class::Det if self.floating_quantifier(p) && (t.past || t.third) => {}
                 Class::Det | Class::PossPron | Class::PossMark => return Err("after a determiner: a noun"),
                 Class::Prep if !t.gerund => return Err("after a preposition: a noun"),
                 Class::Number => return Err("after a number: a noun"),
@@ -1740,6 +1731,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
         }
         Ok(())
+    }
+
+    /// Whether token `q` is "both", "all" or "each" right after an actor phrase: a
+    /// quantifier floating after the subject, not a determiner.
+    fn floating_quantifier(&self, q: usize) -> bool {
+        matches!(self.toks[q].lower.as_str(), "both" | "all" | "each")
+            && q > 0
+            && self.tok_np[q - 1].is_some_and(|np| self.nps[np].end == q)
+    }
+
+    /// Whether the token is a form of a reporting verb ("said", "saying", "told").
+    fn speech_verb(&self, t: &Tok<'_>) -> bool {
+        t.verb != crate::annotate::NONE && self.dict.is_speech(t.verb)
     }
 
     /// Why an action at `i` is not a reported fact, if it is not.
@@ -2549,7 +2553,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             let x = &self.toks[w];
                             x.gerund
                                 || (x.participle
-                                    && !(x.verb != u32::MAX && self.dict.is_speech(x.verb))
+                                    && !self.speech_verb(x)
                                     && self.toks.get(w + 1).is_some_and(|n| matches!(n.class, Class::To | Class::Prep)))
                         };
                         let modified = g.filter(|&w| describes(w) && w > 0).find_map(|w| {
@@ -2571,8 +2575,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // subject of the verb right after "said".
             if t.class == Class::Word
                 && self.tok_np[k].is_none()
-                && t.verb != u32::MAX
-                && self.dict.is_speech(t.verb)
+                && self.speech_verb(t)
                 && self.toks[k + 1..i]
                     .iter()
                     .all(|w| matches!(w.class, Class::Adv | Class::Have | Class::Be | Class::Modal))
@@ -2640,7 +2643,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 // "leapt to Iran's defence, saying Tehran had every right to ..., and accused
                 // Washington": nor the subject of a clause after a speaking participle.
-                let speaking = |w: &Tok<'_>| w.gerund && w.verb != u32::MAX && self.dict.is_speech(w.verb);
+                let speaking = |w: &Tok<'_>| w.gerund && self.speech_verb(w);
                 if coordinated && np.start > 0 && speaking(&self.toks[np.start - 1]) && !self.dict.is_petrarch() {
                     continue;
                 }
@@ -2683,7 +2686,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         && !self.adjectival_gerund(b - 1)
                         && !(b >= 2 && self.toks[b - 2].class == Class::Det)
                     {
-                        let takes_clause = before.verb != u32::MAX && self.dict.is_speech(before.verb)
+                        let takes_clause = self.speech_verb(before)
                             || before.verb_lemma.is_some_and(|l| {
                                 matches!(
                                     l,
@@ -2846,7 +2849,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             || (self.toks[s - 1].class == Class::Word && self.toks[s - 1].is_verb_form() && {
                 // ("said a spokesman for ...", but not the object of "raided the offices of".)
                 let v = &self.toks[s - 1];
-                self.dict.is_petrarch() || (v.verb != u32::MAX && self.dict.is_speech(v.verb)) || !v.is_inflected_verb()
+                self.dict.is_petrarch() || self.speech_verb(v) || !v.is_inflected_verb()
             })
     }
 
@@ -3038,7 +3041,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 let t = &self.toks[k];
                 t.class == Class::Word
                     && (t.past || t.third)
-                    && (t.verb != u32::MAX && self.dict.is_speech(t.verb)
+                    && (self.speech_verb(t)
                         || t.verb_lemma.is_some_and(|l| matches!(l, "say" | "announce" | "declare" | "insist" | "add")))
             });
             if let Some(subj) = speech.and_then(|k| self.subject(k)).filter(|&j| j < npi) {
