@@ -1537,15 +1537,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // an object (after a verb or preposition) is the noun that phrase modifies.
         if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
             let np = &self.nps[npi];
+            // (Past a determiner: "after the Paris attacks", "a wave of militia raids".)
+            let before = (0..np.start).rev().find(|&k| !matches!(self.toks[k].class, Class::Det));
             let object = np.prep.is_some()
-                || (np.start > 0 && {
-                    let b = &self.toks[np.start - 1];
-                    b.class == Class::Word && b.is_verb_form() && self.tok_np[np.start - 1].is_none()
+                || before.is_some_and(|k| {
+                    let b = &self.toks[k];
+                    (b.class == Class::Word && b.is_verb_form() && self.tok_np[k].is_none())
+                        || b.class == Class::Prep
+                        || matches!(b.lower.as_str(), "after" | "before")
                 });
-            // ("Iraqi military targets", "the use of EU funds")
-            let singular_head = np.members.last().is_some_and(|m| {
-                !m.plural && matches!(m.kind, MemberKind::Agent | MemberKind::Named(casus_dict::ActorKind::Igo))
-            });
+            // ("Iraqi military targets", "the use of EU funds", "after the Paris attacks",
+            // "a wave of militia raids")
+            let singular_head = np.members.len() == 1
+                && np.members.last().is_some_and(|m| {
+                    !m.plural
+                        && matches!(
+                            m.kind,
+                            MemberKind::Agent
+                                | MemberKind::Named(
+                                    casus_dict::ActorKind::Igo
+                                        | casus_dict::ActorKind::Capital
+                                        | casus_dict::ActorKind::Country
+                                        | casus_dict::ActorKind::Group
+                                )
+                        )
+                });
             if np.end == i && object && singular_head && t.third && !t.past {
                 return Err("after an object phrase: the noun it modifies");
             }
