@@ -334,8 +334,15 @@ impl Coder {
                             .max()
                             .unwrap_or(0)
                     });
+                    // (Scores of civilians massacred, or a hundred civilians killed, are one too:
+                    // "massacred more than 200 villagers", "killed more than 100 civilians".)
+                    let civilians = c.target.as_ref().is_some_and(|t| {
+                        t.code.roles().any(|r| matches!(r, "CVL" | "REF" | "EDU" | "REL"))
+                    });
                     let mass = match lemma {
                         Some("kill" | "massacre" | "slaughter" | "murder" | "execute") if most >= 1_000 => Some("202"),
+                        Some("massacre" | "slaughter") if most >= 50 => Some("202"),
+                        Some("kill" | "murder" | "execute") if most >= 100 && civilians => Some("202"),
                         Some("drive" | "expel" | "deport" | "force" | "push") if most >= 10_000 => Some("201"),
                         _ => None,
                     };
