@@ -3453,6 +3453,31 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
         }
+        // "threatened to call a strike unless the government reversed the rise": a threat
+        // naming no one is made against the subject of its condition.
+        if !self.dict.is_petrarch() {
+            for c in 0..out.len() {
+                if out[c].target.is_some() || out[c].code.root_number() != 13 {
+                    continue;
+                }
+                let Some(k) = self.tok_starting_at(out[c].verb.start) else { continue };
+                let cond = (k + 1..self.toks.len())
+                    .take(25)
+                    .take_while(|&q| !matches!(self.toks[q].text, ";" | ":" | "." | "\"" | "\u{201c}"))
+                    .find(|&q| matches!(self.toks[q].lower.as_str(), "if" | "unless"));
+                let Some(np) = cond.and_then(|q| self.np_starting_near(q + 1)) else { continue };
+                // (Not a pronoun: "warned of grave consequences if it did not" is the demand's
+                // addressee, no nearer actor.)
+                if self.nps[np].members.iter().any(|m| m.kind == MemberKind::Pronoun) {
+                    continue;
+                }
+                let source = out[c].source.code;
+                if let Some(a) = self.actors(np, None).into_iter().find(|a| a.code != source) {
+                    note!(self, "threat against {}: the subject of its condition", a.code);
+                    out[c].target = Some(a);
+                }
+            }
+        }
         // "violated the ceasefire by shelling army positions": the means gives way to the
         // act of the same source and root it describes.
         let by_means = |c: &Candidate| {

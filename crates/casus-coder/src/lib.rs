@@ -336,9 +336,10 @@ impl Coder {
                     });
                     // (Scores of civilians massacred, or a hundred civilians killed, are one too:
                     // "massacred more than 200 villagers", "killed more than 100 civilians".)
-                    let civilians = c.target.as_ref().is_some_and(|t| {
-                        t.code.roles().any(|r| matches!(r, "CVL" | "REF" | "EDU" | "REL"))
-                    });
+                    let civilians = c
+                        .target
+                        .as_ref()
+                        .is_some_and(|t| t.code.roles().any(|r| matches!(r, "CVL" | "REF" | "EDU" | "REL")));
                     let mass = match lemma {
                         Some("kill" | "massacre" | "slaughter" | "murder" | "execute") if most >= 1_000 => Some("202"),
                         Some("massacre" | "slaughter") if most >= 50 => Some("202"),
