@@ -2195,11 +2195,23 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         } else if g >= 1 && self.skip_time(g) == g + 1 {
             g -= 1;
         }
+        // "warned the United States on Tuesday that it would": past the one warned (a
+        // word of an actor's name is no verb: "the United States").
+        if own_side.is_none() {
+            if let Some(told) = self.tok_np[g] {
+                g = self.nps[told].start.checked_sub(1)?;
+                let l = self.toks[g].verb_lemma?;
+                if !matches!(l, "warn" | "tell" | "assure" | "inform" | "notify" | "remind" | "promise") {
+                    return None;
+                }
+            }
+        }
         let t = &self.toks[g];
         let announces = t.verb_lemma.is_some_and(|l| {
             matches!(
                 l,
-                "say"
+                "warn"
+                    | "say"
                     | "announce"
                     | "declare"
                     | "state"
@@ -3053,12 +3065,29 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             } else if let Some(k) = g.filter(|&k| k >= 1 && self.skip_time(k) == k + 1) {
                 g = Some(k - 1);
             }
+            // "Iran warned the United States on Tuesday that it would": past the verb's
+            // object, the telling verb's subject.
+            let mut told = false;
+            if let Some(np) = g.and_then(|k| self.tok_np[k]).filter(|&np| np < npi && !self.nps[np].possessive) {
+                if self.toks[start - 1].lower == "that" {
+                    g = self.nps[np].start.checked_sub(1);
+                    told = true;
+                }
+            }
             let speech = g.filter(|&k| {
                 let t = &self.toks[k];
+                let telling = |l: &str| {
+                    matches!(l, "warn" | "tell" | "assure" | "inform" | "remind" | "notify" | "caution" | "promise")
+                };
                 t.class == Class::Word
                     && (t.past || t.third)
-                    && (self.speech_verb(t)
-                        || t.verb_lemma.is_some_and(|l| matches!(l, "say" | "announce" | "declare" | "insist" | "add")))
+                    && if told {
+                        t.verb_lemma.is_some_and(telling)
+                    } else {
+                        self.speech_verb(t)
+                            || t.verb_lemma
+                                .is_some_and(|l| matches!(l, "say" | "announce" | "declare" | "insist" | "add"))
+                    }
             });
             if let Some(subj) = speech.and_then(|k| self.subject(k)).filter(|&j| j < npi) {
                 let actors = self.actors(subj, None);
