@@ -980,7 +980,18 @@ impl Chunker<'_> {
                 });
                 if former {
                     if let Some(code) = member.code {
-                        let official = code.roles().any(|r| matches!(r, "GOV" | "LEG" | "JUD" | "MIL" | "COP" | "SPY"));
+                        // ("former Prime Minister Benazir Bhutto", in opposition then: the
+                        // title she held is what makes her elite.)
+                        // (Not an owner: "former Prime Minister Imran Khan's party".)
+                        let owner = toks[s..(e + 1).min(toks.len())].iter().any(|t| t.class == Class::PossMark);
+                        let title = !owner && toks[s..e].iter().any(|t| {
+                            matches!(
+                                t.lower.as_str(),
+                                "president" | "prime" | "premier" | "chancellor" | "minister" | "king" | "dictator"
+                            )
+                        });
+                        let official = code.roles().any(|r| matches!(r, "GOV" | "LEG" | "JUD" | "MIL" | "COP" | "SPY"))
+                            || (title && code.roles().any(|r| matches!(r, "OPP" | "PTY")));
                         if official {
                             let eli = format!("{}ELI", code.country().unwrap_or(""));
                             member.code = eli.parse().ok().or(member.code);
