@@ -984,12 +984,13 @@ impl Chunker<'_> {
                         // title she held is what makes her elite.)
                         // (Not an owner: "former Prime Minister Imran Khan's party".)
                         let owner = toks[s..(e + 1).min(toks.len())].iter().any(|t| t.class == Class::PossMark);
-                        let title = !owner && toks[s..e].iter().any(|t| {
-                            matches!(
-                                t.lower.as_str(),
-                                "president" | "prime" | "premier" | "chancellor" | "minister" | "king" | "dictator"
-                            )
-                        });
+                        let title = !owner
+                            && toks[s..e].iter().any(|t| {
+                                matches!(
+                                    t.lower.as_str(),
+                                    "president" | "prime" | "premier" | "chancellor" | "minister" | "king" | "dictator"
+                                )
+                            });
                         let official = code.roles().any(|r| matches!(r, "GOV" | "LEG" | "JUD" | "MIL" | "COP" | "SPY"))
                             || (title && code.roles().any(|r| matches!(r, "OPP" | "PTY")));
                         if official {

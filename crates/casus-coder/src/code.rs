@@ -3428,7 +3428,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             for cand in &mut out {
                 let protest = cand.code.root_number() == 14 && cand.code.as_str().len() >= 3;
                 let Some(country) = cand.source.code.country().map(str::to_owned) else { continue };
-                if !protest || cand.target.is_some() || cand.source.code.roles().any(|r| r == "GOV") {
+                // ("rallied outside parliament, demanding that the government drop the bill":
+                // their own parliament or court is where they protest.)
+                let venue = cand.target.as_ref().is_some_and(|t| {
+                    t.code.country() == Some(country.as_str())
+                        && t.code.roles().any(|r| matches!(r, "LEG" | "JUD"))
+                        && self.tok_starting_at(t.span.start).is_some_and(|k| {
+                            let p = self.nps[self.tok_np[k].unwrap_or(0)].start.min(k);
+                            (p.saturating_sub(2)..p).any(|q| {
+                                matches!(
+                                    self.toks[q].lower.as_str(),
+                                    "outside" | "near" | "at" | "around" | "opposite" | "front"
+                                )
+                            })
+                        })
+                });
+                if !protest || (cand.target.is_some() && !venue) || cand.source.code.roles().any(|r| r == "GOV") {
                     continue;
                 }
                 let v = cand.verb.start;
