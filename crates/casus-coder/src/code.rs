@@ -3962,6 +3962,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                     })
                                 })))
                 });
+                // "rallied against Prime Minister Ariel Sharon's plan": the owner the pattern's
+                // own words name ("minister 's * plan").
+                let own = own.or_else(|| {
+                    (i + 1..m.last_word).filter_map(|k| self.tok_np[k]).find(|&np| {
+                        let p = &self.nps[np];
+                        p.possessive
+                            && p.end <= m.last_word
+                            && p.members.len() == 1
+                            && p.members[0].code.as_ref().is_some_and(|c| c.has_country())
+                            && !p.members[0].needs_country
+                            && cp.pattern.id.contains(" 's")
+                    })
+                });
                 // (A compound subject of a one-sided act has its object too: "Wagner fighters
                 // and Malian soldiers massacred hundreds of villagers".)
                 let one_sided = !t.verb_lemma.is_some_and(reciprocal_verb) && !noun;
