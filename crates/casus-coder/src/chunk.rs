@@ -1369,7 +1369,7 @@ fn trim_end(toks: &[Tok<'_>], min: usize, mut end: usize) -> usize {
 /// Joins "A, B and C" into one phrase.
 fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
     let mut out: Vec<Np> = Vec::new();
-    for np in simple {
+    for mut np in simple {
         if let Some(prev) = out.last_mut() {
             let between = &toks[prev.end..np.start];
             // "Parrikar and his French counterpart Le Drian", "Russia and its allies".
@@ -1396,7 +1396,22 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                 prev.start > 0 && (toks[prev.start - 1].is_verb_form() || toks[prev.start - 1].class == Class::Prep);
             let splits_clause = has_comma && has_and && next_is_verb && prev_is_object;
             let only_comma_then_verb = has_comma && !has_and && next_is_verb;
-            if joinable && !splits_clause && !only_comma_then_verb {
+            // "Bangladesh's main opposition party, the Awami League, boycotted": "A, the B"
+            // closed by a comma or the sentence's end, with no list going on, is one actor
+            // named twice.
+            let list_goes_on = toks.get(np.end).is_some_and(|t| t.class == Class::Comma)
+                && toks.get(np.end + 1).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "and" | "or" | "&") || t.cap || t.class == Class::Det
+                });
+            let apposition = has_comma
+                && !has_and
+                && matches!(toks[np.start].lower.as_str(), "the" | "a" | "an")
+                && toks.get(np.end).is_none_or(|t| t.class == Class::Comma || t.text == ".")
+                && !list_goes_on;
+            if joinable && apposition {
+                np.aside = true;
+            }
+            if joinable && !splits_clause && !only_comma_then_verb && !apposition {
                 // "Russian and Chinese warships": bare demonyms share the head's role.
                 let head_roles: Option<String> = np
                     .members
@@ -1425,7 +1440,6 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                 }
                 // ("Kim Jong Un and his soldiers": his country's.)
                 let owner = prev.members.last().and_then(|m| m.code.as_ref()).and_then(|c| c.country());
-                let mut np = np;
                 if let Some(country) = owner.filter(|_| his) {
                     for m in np.members.iter_mut().filter(|m| m.needs_country) {
                         m.code = m.code.map(|c| c.with_country(country));

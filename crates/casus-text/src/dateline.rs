@@ -76,7 +76,7 @@ pub(crate) fn find(p: &str, offset: usize) -> Option<Dateline> {
     let mut region = None;
     let mut date_text = None;
     for part in parts {
-        if MONTHS.iter().any(|m| part.starts_with(m)) {
+        if MONTHS.iter().any(|m| part.starts_with(m)) || is_short_date(part) {
             date_text = Some(part.to_owned());
         } else if region.is_none() && date_text.is_none() && is_place(part) {
             region = Some(part.to_owned());
@@ -101,6 +101,15 @@ pub(crate) fn find(p: &str, offset: usize) -> Option<Dateline> {
         date_text,
         agency,
     })
+}
+
+/// A wire-style date without a period: "Jan 10", "Sept 3".
+fn is_short_date(part: &str) -> bool {
+    let mut w = part.split_whitespace();
+    let (Some(month), Some(day), None) = (w.next(), w.next(), w.next()) else { return false };
+    matches!(month, "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec")
+        && day.len() <= 2
+        && day.chars().all(|c| c.is_ascii_digit())
 }
 
 fn is_place(s: &str) -> bool {
@@ -132,6 +141,9 @@ mod tests {
         let d = find("BEIRUT, June 5 (AP) -- Talks stalled.", 0).unwrap_or_else(|| panic!("no dateline"));
         assert_eq!(d.date_text.as_deref(), Some("June 5"));
         assert_eq!(d.agency.as_deref(), Some("AP"));
+
+        let d = find("LIMA, Jan 10 (Reuters) - Rebels rejected the demand.", 0).unwrap_or_else(|| panic!("no dateline"));
+        assert_eq!((d.place.as_str(), d.date_text.as_deref()), ("LIMA", Some("Jan 10")));
 
         let d = find("Kyiv, Ukraine (AP) \u{2014} Drones hit the city.", 0).unwrap_or_else(|| panic!("no dateline"));
         assert_eq!(d.place, "Kyiv");
