@@ -1400,9 +1400,9 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             // closed by a comma or the sentence's end, with no list going on, is one actor
             // named twice.
             let list_goes_on = toks.get(np.end).is_some_and(|t| t.class == Class::Comma)
-                && toks.get(np.end + 1).is_some_and(|t| {
-                    matches!(t.lower.as_str(), "and" | "or" | "&") || t.cap || t.class == Class::Det
-                });
+                && toks
+                    .get(np.end + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "and" | "or" | "&") || t.cap || t.class == Class::Det);
             let apposition = has_comma
                 && !has_and
                 && matches!(toks[np.start].lower.as_str(), "the" | "a" | "an")

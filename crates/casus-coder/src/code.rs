@@ -3549,13 +3549,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     d != p
                         && out[d].source.code == out[p].source.code
                         && out[d].verb.start > out[p].verb.start
-                        && protest_aim(out[d].code).is_some()
+                        && (protest_aim(out[d].code).is_some() || out[d].code.root_number() == 10)
                         && self
                             .tok_starting_at(out[d].verb.start)
                             .is_some_and(|k| self.toks[k].gerund || (k > 0 && self.toks[k - 1].class == Class::To))
                 });
                 if let Some(d) = demand {
-                    let digit = protest_aim(out[d].code).unwrap_or('0');
+                    // (An unspecified demand, "demanding that the government replace ...",
+                    // names no particular aim.)
+                    let Some(digit) = protest_aim(out[d].code) else {
+                        if out[p].target.is_none() {
+                            out[p].target = out[d].target.clone();
+                        }
+                        merged.push(d);
+                        continue;
+                    };
                     if let Ok(code) = format!("{}{digit}", &out[p].code.as_str()[..3]).parse::<CameoCode>() {
                         out[p].code = code;
                         if out[p].target.is_none() {

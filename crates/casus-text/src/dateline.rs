@@ -142,7 +142,8 @@ mod tests {
         assert_eq!(d.date_text.as_deref(), Some("June 5"));
         assert_eq!(d.agency.as_deref(), Some("AP"));
 
-        let d = find("LIMA, Jan 10 (Reuters) - Rebels rejected the demand.", 0).unwrap_or_else(|| panic!("no dateline"));
+        let d =
+            find("LIMA, Jan 10 (Reuters) - Rebels rejected the demand.", 0).unwrap_or_else(|| panic!("no dateline"));
         assert_eq!((d.place.as_str(), d.date_text.as_deref()), ("LIMA", Some("Jan 10")));
 
         let d = find("Kyiv, Ukraine (AP) \u{2014} Drones hit the city.", 0).unwrap_or_else(|| panic!("no dateline"));
