@@ -3256,7 +3256,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // A sports word that is part of an actor's name ("the Arab League") does not count.
         // (PETRARCH leaves sports to its discard list.)
         let sports = (!self.dict.is_petrarch())
-            .then(|| self.toks.iter().enumerate().find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none()))
+            .then(|| {
+                // ("the shooting of two football fans": people, not a match report.)
+                let fans = |k: usize| {
+                    self.toks.get(k + 1).is_some_and(|n| {
+                        matches!(
+                            n.lower.as_str(),
+                            "fan" | "fans" | "supporter" | "supporters" | "hooligan" | "hooligans"
+                        )
+                    })
+                };
+                self.toks
+                    .iter()
+                    .enumerate()
+                    .find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none() && !fans(*k))
+            })
             .flatten();
         if let Some((_, cue)) = sports {
             note!(self, "sports report (\"{}\"): no events", cue.text);
@@ -3870,6 +3884,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         .take(12)
                         .filter_map(|k| self.tok_np[k])
                         .find(|&np| self.owner_of_subject(np, true))
+                        // "Kosovo's declaration of independence was recognised by": the owner
+                        // of a subject that is no actor.
+                        .or_else(|| {
+                            (0..subj_at).rev().take(10).filter_map(|k| self.tok_np[k]).find(|&np| {
+                                let p = &self.nps[np];
+                                p.possessive
+                                    && !self.dict.is_petrarch()
+                                    && (p.start == 0 || self.toks[p.start - 1].class == Class::Comma)
+                                    && self.toks[p.end..subj_at].iter().all(|w| {
+                                        w.class != Class::Comma
+                                            && (!w.is_inflected_verb()
+                                                || matches!(w.class, Class::Be | Class::Have)
+                                                || self.dict_pos_noun(w))
+                                    })
+                            })
+                        })
                 },
             )
         } else if !cp.pattern.has_target_slot() {

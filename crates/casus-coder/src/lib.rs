@@ -321,7 +321,8 @@ impl Coder {
                 // "killed between 10,000 and 15,000 people", "drove 700,000 across the
                 // border": killing thousands is a mass killing (202), driving out tens of
                 // thousands a mass expulsion (201).
-                if !petrarch && matches!(c.code.root_number(), 18..=20) && !matches!(c.code.as_str(), "201" | "202") {
+                // (Expulsions are 174 before they are counted.)
+                if !petrarch && matches!(c.code.root_number(), 17..=20) && !matches!(c.code.as_str(), "201" | "202") {
                     let verb = toks.binary_search_by_key(&c.verb.start, |t| t.span.start).ok();
                     let lemma = verb.and_then(|k| toks[k].verb_lemma);
                     let upto = c.target.as_ref().map_or(c.verb.end + 40, |t| t.span.start.max(c.verb.end));
