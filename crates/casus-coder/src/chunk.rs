@@ -1221,6 +1221,26 @@ impl Chunker<'_> {
                 }
             }
         }
+        // "Delegations from Tajikistan's government and the United Tajik Opposition":
+        // representatives of several named sides are those sides.
+        for k in 0..nps.len().saturating_sub(1) {
+            let (np, next) = (&nps[k], &nps[k + 1]);
+            // (The agent may already carry the countries of the places after it.)
+            let sides = !np.members.is_empty()
+                && np.members.iter().all(|m| m.kind == MemberKind::Agent && m.start == np.members[0].start)
+                && next.start == np.end + 1
+                && next.members.len() >= 2
+                && matches!(toks[np.end].lower.as_str(), "of" | "from")
+                && next.members.iter().all(|m| m.code.as_ref().is_some_and(|c| c.has_country()) && !m.needs_country)
+                && matches!(
+                    toks[np.end - 1].lower.trim_end_matches('s'),
+                    "delegation" | "representative" | "envoy" | "negotiator"
+                )
+                && !self.dict.is_petrarch();
+            if sides {
+                nps[k].members = nps[k + 1].members.clone();
+            }
+        }
         for k in 0..nps.len() {
             let np = &nps[k];
             let bare = np.members.len() == 1 && np.members[0].needs_country && np.members[0].kind == MemberKind::Agent;

@@ -4321,7 +4321,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
             note!(self, "\"{}\": rule {rule} → {made} event(s) among the members of a compound subject", t.text);
-            return;
+            // ("Hamas and Islamic Jihad rejected the agreement": members with one code act as
+            // one.)
+            if made > 0 || self.dict.is_petrarch() {
+                return;
+            }
         }
         if targets.is_empty() && open_slot && !root_allows_no_target(code) {
             note!(self, "\"{}\": rule {rule} matched, but no target actor (code {code} needs one)", t.text);
