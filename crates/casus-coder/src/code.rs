@@ -1826,6 +1826,27 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if self.boundary(t) || matches!(t.class, Class::Comma) {
                 break;
             }
+            // "the army denied its artillery had shelled a village": the same without "that"
+            // (a subject, then an auxiliary).
+            let denies =
+                t.verb_lemma.is_some_and(|l| matches!(l, "deny" | "refute")) && (t.past || t.third || t.gerund);
+            if denies && k + 2 < i && i - k <= 8 && !self.dict.is_petrarch() {
+                let mut q = i;
+                while q > k + 1 && matches!(self.toks[q - 1].class, Class::Be | Class::Have | Class::Modal | Class::Adv)
+                {
+                    q -= 1;
+                }
+                let subject = q < i
+                    && self.toks[k + 1..q].iter().enumerate().all(|(o, w)| {
+                        matches!(w.class, Class::Det | Class::PossPron | Class::PossMark)
+                            || self.tok_np[k + 1 + o].is_some()
+                            || (w.class == Class::Word && !w.is_inflected_verb())
+                            || (w.class == Class::Word && self.dict_pos_noun(w))
+                    });
+                if subject {
+                    return Some(Irrealis::Other("a denial's content (a clause after a denial)".into()));
+                }
+            }
             if t.lower == "that" && k > 0 {
                 // "Moscow denied that its forces had targeted civilians": a denial's content.
                 let denial = self.toks[k - 1]
