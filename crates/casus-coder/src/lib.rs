@@ -293,7 +293,12 @@ impl Coder {
                 if let Some(t) = &c.target {
                     let root = c.code.root_number();
                     let own = t.code.has_country() && t.code.country() == c.source.code.country();
-                    let bare = t.code.roles().next().is_none();
+                    // (Not for those who fight the state: "Chechen separatist leader Dudayev
+                    // threatened Russia".)
+                    let insurgent = c.source.code.roles().any(|r| matches!(r, "REB" | "INS" | "SEP"))
+                        && t.span.start > c.verb.start
+                        && !matches!(t.kind, MemberKind::Named(casus_dict::ActorKind::Capital));
+                    let bare = t.code.roles().next().is_none() && !insurgent;
                     let own_forces = root == 15
                         && (own || !t.code.has_country())
                         && t.code.roles().any(|r| matches!(r, "MIL" | "COP" | "GOV" | "SPY"));
