@@ -1408,7 +1408,17 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             let has_and = between.iter().any(|t| matches!(t.lower.as_str(), "and" | "&" | "or" | "nor"));
             // ", B attacked" after an object starts a new clause; "A, B and C" does not.
             // (Past adverbs: "and police later detained".)
-            let after = (np.end..toks.len()).find(|&k| toks[k].class != Class::Adv).unwrap_or(toks.len());
+            let mut after = (np.end..toks.len()).find(|&k| toks[k].class != Class::Adv).unwrap_or(toks.len());
+            // (Past a place: ", the defence ministry in Berlin said".)
+            if toks.get(after).is_some_and(|t| matches!(t.lower.as_str(), "in" | "at")) {
+                let mut q = after + 1;
+                while q < toks.len() && q <= after + 4 && (toks[q].cap || toks[q].class == Class::Det) {
+                    q += 1;
+                }
+                if q > after + 1 {
+                    after = q;
+                }
+            }
             let next_is_verb = toks.get(after).is_some_and(|t| {
                 matches!(t.class, Class::Be | Class::Have | Class::Modal | Class::Do) || t.is_inflected_verb()
             });
