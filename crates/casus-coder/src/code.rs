@@ -2379,6 +2379,25 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let before = &self.toks[bs - 1];
         // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
         // ("a move the IAEA chief condemned": a word after a determiner is a noun.)
+        // ("release the 15 British sailors and marines seized in": past the first conjunct.)
+        let mut bs = bs;
+        if matches!(before.lower.as_str(), "and" | "or") && !self.dict.is_petrarch() {
+            let mut k = bs - 1;
+            while k > 0
+                && k + 8 > bs
+                && (self.tok_np[k - 1].is_some()
+                    || matches!(self.toks[k - 1].class, Class::Det | Class::Number)
+                    || (self.toks[k - 1].class == Class::Word
+                        && !self.toks[k - 1].is_verb_form()
+                        && self.dict_pos_noun(&self.toks[k - 1])))
+            {
+                k -= 1;
+            }
+            if k < bs - 1 && k > 0 {
+                bs = k;
+            }
+        }
+        let before = &self.toks[bs - 1];
         let is_object = np.prep.is_some()
             || (before.is_verb_form()
                 && !self.adjectival_gerund(bs - 1)
