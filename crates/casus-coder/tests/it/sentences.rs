@@ -133,6 +133,7 @@ fn check_set(set: &str, ratchet_file: &str, show_misses: bool) {
     let mut s = Score::default();
     let mut per_root: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();
+    let mut inexact = Vec::new();
     let mut extras = Vec::new();
     for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let f: Vec<&str> = line.split('\t').collect();
@@ -170,6 +171,8 @@ fn check_set(set: &str, ratchet_file: &str, show_misses: bool) {
                 entry.1 += 1;
                 if p.0 == g.0 && p.1 == g.1 && p.2 == g.2 {
                     s.exact += 1;
+                } else {
+                    inexact.push(format!("{id}: want {}>{}:{} got {}>{}:{}", g.0, g.1, g.2, p.0, p.1, p.2));
                 }
             } else {
                 misses.push(format!("{id}: want {}>{}:{} got {produced:?}", g.0, g.1, g.2));
@@ -211,6 +214,9 @@ fn check_set(set: &str, ratchet_file: &str, show_misses: bool) {
     if show_misses && std::env::var_os("SHOW_MISSES").is_some() {
         for m in &misses {
             eprintln!("  miss {m}");
+        }
+        for x in &inexact {
+            eprintln!("  inexact {x}");
         }
         for x in &extras {
             eprintln!("  extra {x}");
