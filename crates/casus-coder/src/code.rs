@@ -2380,7 +2380,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // ("Mali's ruling junta demanded": a gerund right before is an adjective.)
         // ("a move the IAEA chief condemned": a word after a determiner is a noun.)
         // ("release the 15 British sailors and marines seized in": past the first conjunct.)
-        let mut bs = bs;
         if matches!(before.lower.as_str(), "and" | "or") && !self.dict.is_petrarch() {
             let mut k = bs - 1;
             while k > 0
@@ -3554,11 +3553,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "threatened to call a strike unless the government reversed the rise": a threat
         // naming no one is made against the subject of its condition.
         if !self.dict.is_petrarch() {
-            for c in 0..out.len() {
-                if out[c].target.is_some() || out[c].code.root_number() != 13 {
+            for cand in &mut out {
+                if cand.target.is_some() || cand.code.root_number() != 13 {
                     continue;
                 }
-                let Some(k) = self.tok_starting_at(out[c].verb.start) else { continue };
+                let Some(k) = self.tok_starting_at(cand.verb.start) else { continue };
                 let cond = (k + 1..self.toks.len())
                     .take(25)
                     .take_while(|&q| !matches!(self.toks[q].text, ";" | ":" | "." | "\"" | "\u{201c}"))
@@ -3569,10 +3568,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 if self.nps[np].members.iter().any(|m| m.kind == MemberKind::Pronoun) {
                     continue;
                 }
-                let source = out[c].source.code;
+                let source = cand.source.code;
                 if let Some(a) = self.actors(np, None).into_iter().find(|a| a.code != source) {
                     note!(self, "threat against {}: the subject of its condition", a.code);
-                    out[c].target = Some(a);
+                    cand.target = Some(a);
                 }
             }
         }
