@@ -685,11 +685,54 @@ impl Chunker<'_> {
             return None;
         }
         let gaz = casus_geo::Gazetteer::embedded();
-        // ("10 Western ambassadors": a compass adjective is no place.)
-        toks[start..end].iter().filter(|t| t.cap && t.class == Class::Word && !is_compass(&t.lower)).find_map(|t| {
-            let best = gaz.lookup(t.text).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
+        let best = |name: &str| {
+            let best = gaz.lookup(name).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
             (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
-        })
+        };
+        let cap = |t: &Tok<'_>| t.cap && t.class == Class::Word;
+        // "a New York jury": a run of capitalized words names its place whole; a word of
+        // it alone ("York") only when the run does not begin like a longer name.
+        let mut q = start;
+        while q < end {
+            if !cap(&toks[q]) {
+                q += 1;
+                continue;
+            }
+            let run_end = (q..end).find(|&r| !cap(&toks[r])).unwrap_or(end);
+            if run_end - q > 1 {
+                let whole: Vec<&str> = toks[q..run_end].iter().map(|t| t.text).collect();
+                if let Some(found) = best(&whole.join(" ")) {
+                    return Some(found);
+                }
+            }
+            let prefixed = run_end - q > 1
+                && matches!(
+                    toks[q].text,
+                    "New"
+                        | "San"
+                        | "Santa"
+                        | "Los"
+                        | "Las"
+                        | "Saint"
+                        | "St"
+                        | "St."
+                        | "Port"
+                        | "Fort"
+                        | "El"
+                        | "La"
+                        | "Le"
+                );
+            // ("10 Western ambassadors": a compass adjective is no place.)
+            if !prefixed {
+                if let Some(found) =
+                    toks[q..run_end].iter().filter(|t| !is_compass(&t.lower)).find_map(|t| best(t.text))
+                {
+                    return Some(found);
+                }
+            }
+            q = run_end;
+        }
+        None
     }
 
     /// The country of the place named right after a preposition at `start` ("in Idlib
