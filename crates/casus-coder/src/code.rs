@@ -3550,6 +3550,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
             }
         }
+        // "claimed responsibility for a bomb that killed two officers": whom the claimed act
+        // struck is that act's target, not the claim's.
+        if !self.dict.is_petrarch() {
+            for cand in &mut out {
+                let Some(t) = cand.target.as_ref() else { continue };
+                let between = |w: &Tok<'_>| w.span.start >= cand.verb.start && w.span.end <= t.span.start;
+                if cand.code.as_str() == "015" && self.toks.iter().any(|w| between(w) && w.lower == "for") {
+                    note!(self, "claim of responsibility: {} is the claimed act's target", t.code);
+                    cand.target = None;
+                }
+            }
+        }
         // "threatened to call a strike unless the government reversed the rise": a threat
         // naming no one is made against the subject of its condition.
         if !self.dict.is_petrarch() {
