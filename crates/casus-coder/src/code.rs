@@ -3653,7 +3653,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     && self.toks[k - 1].class == Class::Comma
                     && c.code.root_number() >= 17
                     && self.toks[k].verb_lemma.is_some_and(|l| {
-                        matches!(l, "kill" | "wound" | "injure" | "leave" | "damage" | "destroy" | "cut")
+                        matches!(
+                            l,
+                            "kill"
+                                | "wound"
+                                | "injure"
+                                | "leave"
+                                | "damage"
+                                | "destroy"
+                                | "cut"
+                                | "set"
+                                | "burn"
+                                | "raze"
+                                | "flatten"
+                                | "knock"
+                                | "displace"
+                        )
                     })
             })
         };
