@@ -2269,7 +2269,21 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let nobody = self.toks[clause_start..verb]
             .iter()
             .any(|t| matches!(t.lower.as_str(), "neither" | "no" | "none" | "nobody"));
+        // "did not conduct a nuclear test or launch a missile": a bare verb after "or" shares
+        // the negation of the verb it is coordinated with ("nor" negates on its own).
+        let coordinated = verb > 0
+            && !self.dict.is_petrarch()
+            && !self.toks[verb].is_inflected_verb()
+            && match self.toks[verb - 1].lower.as_str() {
+                "nor" => true,
+                "or" => (verb.saturating_sub(14)..verb - 1)
+                    .rev()
+                    .take_while(|&k| !self.boundary(&self.toks[k]))
+                    .any(|k| self.toks[k].class == Class::Neg),
+                _ => false,
+            };
         nobody
+            || coordinated
             || self.toks[start..verb].iter().any(|t| t.class == Class::Neg)
             || (verb + 1 < self.toks.len()
                 && self.toks[verb + 1].class == Class::Neg
