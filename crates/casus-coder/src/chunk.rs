@@ -1286,7 +1286,18 @@ impl Chunker<'_> {
         }
         for k in 0..nps.len() {
             let np = &nps[k];
-            let bare = np.members.len() == 1 && np.members[0].needs_country && np.members[0].kind == MemberKind::Agent;
+            // (Also the last member of a compound: "Malian troops and fighters from Russia's
+            // Wagner group", when it names no country of its own.)
+            let last = np.members.len().saturating_sub(1);
+            let bare = match np.members.as_slice() {
+                [m] => m.needs_country && m.kind == MemberKind::Agent,
+                [.., m] => {
+                    m.kind == MemberKind::Agent
+                        && !toks[m.start..m.end].iter().any(|t| t.cap)
+                        && !self.dict.is_petrarch()
+                }
+                [] => false,
+            };
             let via = np.end < n && matches!(toks[np.end].lower.as_str(), "from" | "of");
             let group = nps.get(k + 1).filter(|g| {
                 g.start == np.end + 1
@@ -1299,12 +1310,12 @@ impl Chunker<'_> {
             });
             let fighter = np
                 .members
-                .first()
+                .get(last)
                 .and_then(|m| m.code.as_ref())
                 .is_some_and(|c| c.roles().any(|r| matches!(r, "REB" | "UAF" | "INS" | "MIL")));
             if let (true, true, true, Some(g)) = (bare, via, fighter, group) {
                 let (code, how) = (g.members[0].code, g.members[0].how.clone());
-                let m = &mut nps[k].members[0];
+                let m = &mut nps[k].members[last];
                 m.code = code;
                 m.needs_country = false;
                 m.how = how!(self, "{} (of {how})", m.how);
