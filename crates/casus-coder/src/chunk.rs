@@ -684,11 +684,7 @@ impl Chunker<'_> {
         if self.dict.is_petrarch() {
             return None;
         }
-        let gaz = casus_geo::Gazetteer::embedded();
-        let best = |name: &str| {
-            let best = gaz.lookup(name).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
-            (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
-        };
+        let best = big_place;
         let cap = |t: &Tok<'_>| t.cap && t.class == Class::Word;
         // "a New York jury": a run of capitalized words names its place whole; a word of
         // it alone ("York") only when the run does not begin like a longer name.
@@ -750,11 +746,7 @@ impl Chunker<'_> {
         if run_end == p {
             return None;
         }
-        let gaz = casus_geo::Gazetteer::embedded();
-        let best = |name: &str| {
-            let best = gaz.lookup(name).iter().map(|&id| gaz.place(id)).max_by_key(|pl| pl.population)?;
-            (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
-        };
+        let best = big_place;
         if run_end - p > 1 {
             let whole: Vec<&str> = toks[p..run_end].iter().map(|t| t.text).collect();
             if let Some(found) = best(&whole.join(" ")) {
@@ -1604,6 +1596,14 @@ fn is_pair_noun(lower: &str) -> bool {
             | "ministers"
             | "capitals"
     )
+}
+
+/// The country and name of the most populous gazetteer place called `name`, if it has
+/// 50,000 people or more (smaller places share names too often to name an actor's country).
+fn big_place(name: &str) -> Option<(String, String)> {
+    let gaz = casus_geo::Gazetteer::embedded();
+    let best = gaz.lookup(name).iter().map(|&id| gaz.place(id)).max_by_key(|p| p.population)?;
+    (best.population >= 50_000).then(|| (best.country_iso3.to_owned(), best.name.to_owned()))
 }
 
 /// A capitalized word that makes a name before it a geographic feature ("South China Sea").

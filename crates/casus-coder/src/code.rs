@@ -9,7 +9,7 @@ use crate::annotate::Tok;
 use crate::chunk::{MemberKind, Np};
 use crate::words::{
     hypothetical_modal, is_collective, is_number_word, is_representative_head, is_weekday, pronoun_is_personal,
-    pronoun_number, realizing_verb, reciprocal_verb, speaks_for, Class,
+    pronoun_number, realizing_verb, reciprocal_verb, speaks_for, telling_verb, Class,
 };
 
 /// A resolved actor: code plus where it is written.
@@ -2221,8 +2221,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if own_side.is_none() {
             if let Some(told) = self.tok_np[g] {
                 g = self.nps[told].start.checked_sub(1)?;
-                let l = self.toks[g].verb_lemma?;
-                if !matches!(l, "warn" | "tell" | "assure" | "inform" | "notify" | "remind" | "promise") {
+                if !self.toks[g].verb_lemma.is_some_and(telling_verb) {
                     return None;
                 }
             }
@@ -3129,13 +3128,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             let speech = g.filter(|&k| {
                 let t = &self.toks[k];
-                let telling = |l: &str| {
-                    matches!(l, "warn" | "tell" | "assure" | "inform" | "remind" | "notify" | "caution" | "promise")
-                };
                 t.class == Class::Word
                     && (t.past || t.third)
                     && if told {
-                        t.verb_lemma.is_some_and(telling)
+                        t.verb_lemma.is_some_and(telling_verb)
                     } else {
                         self.speech_verb(t)
                             || t.verb_lemma
@@ -3501,7 +3497,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     t.code.country() == Some(country.as_str())
                         && t.code.roles().any(|r| matches!(r, "LEG" | "JUD"))
                         && self.tok_starting_at(t.span.start).is_some_and(|k| {
-                            let p = self.nps[self.tok_np[k].unwrap_or(0)].start.min(k);
+                            let p = self.tok_np[k].map_or(k, |np| self.nps[np].start.min(k));
                             (p.saturating_sub(2)..p).any(|q| {
                                 matches!(
                                     self.toks[q].lower.as_str(),
@@ -3568,9 +3564,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // struck is that act's target, not the claim's.
         if !self.dict.is_petrarch() {
             for cand in &mut out {
-                let Some(t) = cand.target.as_ref() else { continue };
+                let Some(t) = cand.target.as_ref().filter(|_| cand.code.as_str() == "015") else { continue };
                 let between = |w: &Tok<'_>| w.span.start >= cand.verb.start && w.span.end <= t.span.start;
-                if cand.code.as_str() == "015" && self.toks.iter().any(|w| between(w) && w.lower == "for") {
+                if self.toks.iter().any(|w| between(w) && w.lower == "for") {
                     note!(self, "claim of responsibility: {} is the claimed act's target", t.code);
                     cand.target = None;
                 }
@@ -4082,15 +4078,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 });
                 // "rallied against Prime Minister Ariel Sharon's plan": the owner the pattern's
                 // own words name ("minister 's * plan").
+                let names_owner = cp.pattern.id.contains(" 's");
                 let own = own.or_else(|| {
-                    (i + 1..m.last_word).filter_map(|k| self.tok_np[k]).find(|&np| {
+                    (i + 1..m.last_word).filter(|_| names_owner).filter_map(|k| self.tok_np[k]).find(|&np| {
                         let p = &self.nps[np];
                         p.possessive
                             && p.end <= m.last_word
                             && p.members.len() == 1
                             && p.members[0].code.as_ref().is_some_and(|c| c.has_country())
                             && !p.members[0].needs_country
-                            && cp.pattern.id.contains(" 's")
                     })
                 });
                 // (A compound subject of a one-sided act has its object too: "Wagner fighters

@@ -137,6 +137,12 @@ pub(crate) fn realizing_verb(lemma: &str) -> bool {
     )
 }
 
+/// Verbs that tell someone something ("warned the United States that it would"): the
+/// clause after the one told is the teller's.
+pub(crate) fn telling_verb(lemma: &str) -> bool {
+    matches!(lemma, "warn" | "tell" | "assure" | "inform" | "remind" | "notify" | "caution" | "promise")
+}
+
 /// Verbs whose compound subject acts on itself when no target is named: "Ethiopia and
 /// Eritrea signed a peace deal", "Armenia and Azerbaijan clashed".
 pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
