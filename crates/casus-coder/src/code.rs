@@ -900,6 +900,35 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
 
     /// A country or capital named as the place of an act, after token `from` in the same
     /// clause ("in southern Lebanon", "over Gaza"), of another country than every source.
+    /// Gives acts with no target the targets of the clauses that detail
+    /// them (`(act, target)` pairs), one event per target.
+    fn give_targets(&self, out: &mut Vec<Candidate>, pairs: Vec<(usize, Actor)>) {
+        let mut given: Vec<(usize, Vec<Actor>)> = Vec::new();
+        for (main, target) in pairs {
+            match given.iter_mut().find(|(m, _)| *m == main) {
+                Some((_, ts)) => {
+                    if ts.iter().all(|t| t.code != target.code) {
+                        ts.push(target);
+                    }
+                }
+                None if out[main].target.is_none() => {
+                    given.push((main, vec![target]));
+                }
+                None => {}
+            }
+        }
+        for (main, targets) in given {
+            let mut targets = targets.into_iter();
+            let first = targets.next();
+            for t in targets {
+                let mut more = out[main].clone();
+                more.target = Some(t);
+                out.push(more);
+            }
+            out[main].target = first;
+        }
+    }
+
     fn foreign_place_after(&self, from: usize, sources: &[Actor]) -> Option<usize> {
         let n = self.toks.len();
         let mut q = from;
@@ -920,7 +949,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     matches!(m.kind, MemberKind::Named(casus_dict::ActorKind::Country | casus_dict::ActorKind::Capital))
                         && m.code.as_ref().is_some_and(|c| {
                             c.roles().next().is_none()
-                                && sources.iter().all(|s| s.code.country().is_some_and(|sc| Some(sc) != c.country()))
+                                // (An IGO's force is foreign everywhere: "NATO warplanes pounded
+                                // targets in Belgrade".)
+                                && sources.iter().all(|s| s.code.country() != c.country())
                         })
                 });
                 if locative && place {
@@ -3719,17 +3750,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             out.iter().filter(|c| !elaboration(c)).map(|c| (c.source.code, c.code.root(), c.verb.start)).collect();
         // Its target is the act's when the act has none ("violated the ceasefire, firing
         // mortar shells at Indian army posts").
-        let details: Vec<(ActorCode, CameoCode, Option<Actor>)> =
-            out.iter().filter(|c| elaboration(c)).map(|c| (c.source.code, c.code.root(), c.target.clone())).collect();
-        for (src, root, target) in details {
-            if let Some(main) =
-                out.iter_mut().find(|c| !elaboration(c) && c.source.code == src && c.code.root() == root)
-            {
-                if main.target.is_none() {
-                    main.target = target;
-                }
-            }
-        }
+        let details: Vec<(usize, Actor)> = out
+            .iter()
+            .filter(|c| elaboration(c))
+            .filter_map(|c| {
+                let main =
+                    out.iter().position(|m| !elaboration(m) && m.source.code == c.source.code && m.code.root() == c.code.root())?;
+                Some((main, c.target.clone()?))
+            })
+            .collect();
+        self.give_targets(&mut out, details);
         out.retain(|c| {
             !elaboration(c)
                 || !earlier.iter().any(|&(s, r, v)| s == c.source.code && r == c.code.root() && v < c.verb.start)
@@ -3741,17 +3771,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .collect();
         // Its victims are the attack's target when the attack has none ("fired shells at the
         // island, killing two marines").
-        let tolls: Vec<(ActorCode, Option<Actor>)> =
-            out.iter().filter(|c| consequence(c)).map(|c| (c.source.code, c.target.clone())).collect();
-        for (src, victim) in tolls {
-            if let Some(main) =
-                out.iter_mut().find(|c| !consequence(c) && c.source.code == src && c.code.root_number() >= 15)
-            {
-                if main.target.is_none() {
-                    main.target = victim;
-                }
-            }
-        }
+        // All of them, one event each ("killing three soldiers and two civilians").
+        let tolls: Vec<(usize, Actor)> = out
+            .iter()
+            .filter(|c| consequence(c))
+            .filter_map(|c| {
+                let main = out.iter().position(|m| {
+                    !consequence(m) && m.source.code == c.source.code && m.code.root_number() >= 15
+                })?;
+                Some((main, c.target.clone()?))
+            })
+            .collect();
+        self.give_targets(&mut out, tolls);
         // (The same source, or one of its country: "Russia launched drones ..., damaging".)
         let same = |a: ActorCode, b: ActorCode| a == b || (a.country().is_some() && a.country() == b.country());
         out.retain(|c| !consequence(c) || !attacks.iter().any(|&(s, v)| same(s, c.source.code) && v < c.verb.start));

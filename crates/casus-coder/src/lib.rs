@@ -420,7 +420,15 @@ impl Coder {
                 }
                 if !petrarch && !c.source.code.has_country() && !c.source.code.is_organisation() {
                     if let Some(tc) = c.target.as_ref().and_then(|t| t.code.country()).map(str::to_owned) {
-                        c.source.code = c.source.code.with_country(&tc);
+                        // (Not when force is used on another country's forces where the
+                        // sentence puts it: "a suicide bomber ... outside Kabul airport,
+                        // killing 13 US troops" is Afghan.)
+                        let foreign_forces = c.code.root_number() >= 18
+                            && c.target.as_ref().is_some_and(|t| code::armed_side(t.code))
+                            && chunker.locative_country(toks, nps).is_some_and(|loc| loc != tc);
+                        if !foreign_forces {
+                            c.source.code = c.source.code.with_country(&tc);
+                        }
                     }
                 }
                 // "A suicide bomber killed 30 people at a mosque in Peshawar": agents with no
