@@ -4357,7 +4357,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .any(|w| matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("each", "other") | ("one", "another")));
         // "declared a bilateral ceasefire", "pledged to end their dispute": a joint action.
         let window = &self.toks[i + 1..self.toks.len().min(m.end.max(i + 1) + 6)];
-        let joint = window.iter().any(|w| matches!(w.lower.as_str(), "joint" | "bilateral" | "mutual" | "together" | "jointly"))
+        let joint_word = |w: &str| matches!(w, "joint" | "bilateral" | "mutual" | "together" | "jointly");
+        // ("Modi and his Nepali counterpart jointly inaugurated a pipeline".)
+        let joint = window.iter().any(|w| joint_word(&w.lower))
+            || (i > 0 && matches!(self.toks[i - 1].lower.as_str(), "jointly" | "together"))
             // What two sides share: "renewed diplomatic ties", "their border dispute".
             || (window.iter().any(|x| {
                     matches!(
@@ -4368,7 +4371,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }));
         // "opened a rail link across their border": what belongs to both.
         // (Not each one's own: "India and Pakistan put their air forces on alert".)
-        let theirs = !own_dropped && window.iter().any(|w| w.class == Class::PossPron && w.lower == "their");
+        // (Nor their own people: "ordered mobilisations of their armed forces".)
+        let theirs = !own_dropped
+            && (i + 1..self.toks.len().min(m.end.max(i + 1) + 6)).any(|k| {
+                self.toks[k].class == Class::PossPron
+                    && self.toks[k].lower == "their"
+                    && ![k, k + 1].iter().any(|&q| {
+                        self.tok_np.get(q).copied().flatten().is_some_and(|np| {
+                            self.nps[np].members.iter().any(|m| {
+                                m.kind == MemberKind::Agent
+                                    && m.code.is_some_and(|c| {
+                                        armed_side(c) || c.roles().any(|r| matches!(r, "CVL" | "REF" | "REB"))
+                                    })
+                            })
+                        })
+                    })
+            });
         // "Warships from India, Japan and the United States began naval exercises": forces
         // of several countries exercising together cooperate (062), not threaten (150).
         let exercise = code.as_str() == "150"
