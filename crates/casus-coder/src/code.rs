@@ -1703,7 +1703,12 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let pt = &self.toks[i - 1];
             // ("a finance bill stormed": "bill" is mainly a noun though also a verb.)
             let mainly_noun = pt.pos.and_then(|p| p.split(' ').next()).is_some_and(|f| f.starts_with("NN"));
-            pt.class == Class::Word && !pt.cap && (!pt.is_verb_form() || mainly_noun) && self.dict_pos_noun(pt)
+            // ("the Attorney General's Office opened an investigation": a past form after a
+            // name's last word too.)
+            pt.class == Class::Word
+                && (!pt.cap || (t.past && !t.third && i >= 2))
+                && (!pt.is_verb_form() || mainly_noun)
+                && self.dict_pos_noun(pt)
         };
         let mut k = if (t.past || t.third) && after_noun { 0 } else { i };
         let mut steps = 0;
