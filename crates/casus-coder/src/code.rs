@@ -2422,6 +2422,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         {
             bs -= 2;
         }
+        // ("free the more than 200 schoolgirls abducted from": past the count.)
+        while bs > 1
+            && np.start - bs < 5
+            && (matches!(self.toks[bs - 1].class, Class::Number | Class::Det)
+                || is_number_word(&self.toks[bs - 1].lower)
+                || matches!(
+                    self.toks[bs - 1].lower.as_str(),
+                    "more" | "than" | "least" | "nearly" | "almost" | "about" | "around" | "some" | "over"
+                ))
+            && self.tok_np[bs - 1].is_none()
+        {
+            bs -= 1;
+        }
         if bs == 0 {
             return false;
         }
@@ -3794,7 +3807,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // "demanded that Canada release her and warned of grave consequences": a coordinated
         // verbal act without a target of its own has its partner's target.
         for k in 0..out.len() {
-            if out[k].target.is_some() || matches!(out[k].code.root_number(), 14 | 15) || out[k].code.root_number() > 17
+            // (Nor property destroyed: "abducted 200 schoolgirls and set fire to houses".)
+            if out[k].target.is_some()
+                || matches!(out[k].code.root_number(), 14 | 15)
+                || out[k].code.root_number() > 17
+                || out[k].code.as_str().starts_with("1712")
             {
                 continue;
             }
