@@ -1547,6 +1547,34 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if self.tok_np[i].is_some() {
             return Err("part of an actor phrase");
         }
+        // "sent troops after rioting in Honiara", "amid fighting in the north": unrest named
+        // after a time preposition is the background, not the subject's act.
+        if t.gerund
+            && i > 0
+            && matches!(self.toks[i - 1].lower.as_str(), "after" | "amid" | "following" | "during" | "despite")
+            && t.verb_lemma.is_some_and(|l| {
+                matches!(l, "riot" | "fight" | "clash" | "loot" | "protest" | "unrest" | "shell" | "skirmish")
+            })
+            && self.toks.get(i + 1).is_none_or(|n| matches!(n.class, Class::Prep | Class::End | Class::Comma))
+            && !self.dict.is_petrarch()
+        {
+            return Err("unrest after a time preposition: the background");
+        }
+        // "stop buying Russian oil and gas": a bare form after a plain noun and "and" or "or"
+        // is a noun coordinated with it.
+        if !t.is_inflected_verb() && i >= 2 && matches!(self.toks[i - 1].lower.as_str(), "and" | "or") {
+            let pt = &self.toks[i - 2];
+            if pt.class == Class::Word
+                && self.tok_np[i - 2].is_none()
+                && !pt.cap
+                && self.dict_pos_noun(pt)
+                && !pt.is_inflected_verb()
+                && (!pt.is_verb_form() || pt.pos.and_then(|p| p.split(' ').next()).is_some_and(|f| f.starts_with("NN")))
+                && !self.dict.is_petrarch()
+            {
+                return Err("a bare form after a noun and \"and\": a noun");
+            }
+        }
         // "an Israeli army patrol": a bare form after a singular phrase has no subject.
         if let Some(npi) = i.checked_sub(1).and_then(|p| self.tok_np[p]) {
             let np = &self.nps[npi];
@@ -1712,7 +1740,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         };
         let mut k = if (t.past || t.third) && after_noun { 0 } else { i };
         let mut steps = 0;
-        while k > 0 && steps < 3 {
+        while k > 0 && (steps < 3 || (steps == 3 && self.toks[k - 1].class == Class::Det)) {
             k -= 1;
             let pt = &self.toks[k];
             if self.tok_np[k].is_some() {
@@ -1722,11 +1750,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 break;
             }
+            // ("a heated Oval Office meeting": a participle right after the determiner is an
+            // adjective.)
+            let adjective = pt.participle && k > 0 && self.toks[k - 1].class == Class::Det && steps > 0;
             match pt.class {
                 Class::Det | Class::PossPron | Class::PossMark if steps > 0 => {
                     return Err("after a determiner and modifiers: a noun")
                 }
-                Class::Word | Class::Number if !pt.is_inflected_verb() => steps += 1,
+                Class::Word | Class::Number if !pt.is_inflected_verb() || adjective => steps += 1,
                 _ => break,
             }
         }
@@ -3364,10 +3395,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         )
                     })
                 };
+                // ("A Russian court found American basketball star Brittney Griner guilty":
+                // courts, police and armed forces do not play.)
+                let state_force = self.nps.iter().any(|np| {
+                    np.members.iter().any(|m| {
+                        m.code.is_some_and(|c| c.roles().any(|r| matches!(r, "JUD" | "COP" | "MIL" | "SPY" | "REB")))
+                    })
+                });
                 self.toks
                     .iter()
                     .enumerate()
                     .find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none() && !fans(*k))
+                    .filter(|_| !state_force)
             })
             .flatten();
         if let Some((_, cue)) = sports {
@@ -3772,8 +3811,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .iter()
             .filter(|c| elaboration(c))
             .filter_map(|c| {
-                let main =
-                    out.iter().position(|m| !elaboration(m) && m.source.code == c.source.code && m.code.root() == c.code.root())?;
+                let main = out.iter().position(|m| {
+                    !elaboration(m) && m.source.code == c.source.code && m.code.root() == c.code.root()
+                })?;
                 Some((main, c.target.clone()?))
             })
             .collect();
@@ -3794,9 +3834,9 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .iter()
             .filter(|c| consequence(c))
             .filter_map(|c| {
-                let main = out.iter().position(|m| {
-                    !consequence(m) && m.source.code == c.source.code && m.code.root_number() >= 15
-                })?;
+                let main = out
+                    .iter()
+                    .position(|m| !consequence(m) && m.source.code == c.source.code && m.code.root_number() >= 15)?;
                 Some((main, c.target.clone()?))
             })
             .collect();
