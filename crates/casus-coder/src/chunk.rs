@@ -1072,28 +1072,7 @@ impl Chunker<'_> {
                     || (matches!(toks[np.start - 1].lower.as_str(), "about" | "around" | "over" | "nearly" | "almost")
                         && toks[np.start].class == Class::Number
                         && (np.start < 2 || !toks[np.start - 2].is_verb_form()));
-                // "Supporters of former President Jair Bolsonaro stormed Congress": followers of
-                // a leader or party out of power are the opposition of its country.
-                let followers = toks[np.start - 1].lower == "of"
-                    && np.start > 1
-                    && matches!(toks[np.start - 2].lower.as_str(), "supporters" | "followers" | "loyalists")
-                    && !np.members.is_empty()
-                    && np.members.iter().all(|m| {
-                        m.code.is_some_and(|c| {
-                            c.country().is_some()
-                                && !c.roles().any(|r| matches!(r, "GOV" | "MIL" | "COP" | "SPY" | "JUD"))
-                        })
-                    });
-                if followers {
-                    for m in &mut np.members {
-                        let opposition =
-                            m.code.as_ref().and_then(|c| c.country()).and_then(|c| format!("{c}OPP").parse().ok());
-                        if opposition.is_some() {
-                            m.code = opposition;
-                            m.kind = MemberKind::Agent;
-                        }
-                    }
-                } else if !quantity && !comparison {
+                if !quantity && !comparison {
                     np.prep = Some(np.start - 1);
                 }
             } else if np.start > 1
@@ -1411,13 +1390,6 @@ fn is_quantity(lower: &str) -> bool {
             | "lots"
             | "group"
             | "members"
-            // ("Agents of Burundi's intelligence service", "elements of the army": those who
-            // act for it.)
-            | "agents"
-            | "operatives"
-            | "elements"
-            | "remnants"
-            | "cadres"
             | "some"
             | "many"
             | "most"
