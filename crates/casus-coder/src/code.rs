@@ -906,11 +906,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let mut given: Vec<(usize, Vec<Actor>)> = Vec::new();
         for (main, target) in pairs {
             match given.iter_mut().find(|(m, _)| *m == main) {
-                Some((_, ts)) => {
-                    if ts.iter().all(|t| t.code != target.code) {
-                        ts.push(target);
-                    }
-                }
+                Some((_, ts)) if ts.iter().all(|t| t.code != target.code) => ts.push(target),
+                Some(_) => {}
                 None if out[main].target.is_none() => {
                     given.push((main, vec![target]));
                 }
