@@ -1566,7 +1566,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && !pt.cap
                 && self.dict_pos_noun(pt)
                 && !pt.is_inflected_verb()
-                && (!pt.is_verb_form() || pt.pos.and_then(|p| p.split(' ').next()).is_some_and(|f| f.starts_with("NN")))
                 && !self.dict.is_petrarch()
             {
                 return Err("a bare form after a noun and \"and\": a noun");
@@ -1726,14 +1725,10 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         // earthquake struck": a finite form after a noun is its verb).
         let after_noun = i > 0 && {
             let pt = &self.toks[i - 1];
-            // ("a finance bill stormed": "bill" is mainly a noun though also a verb.)
-            let mainly_noun = pt.pos.and_then(|p| p.split(' ').next()).is_some_and(|f| f.starts_with("NN"));
-            // ("the Attorney General's Office opened an investigation": a past form after a
-            // name's last word too.)
-            pt.class == Class::Word
-                && (!pt.cap || (t.past && !t.third && i >= 2))
-                && (!pt.is_verb_form() || mainly_noun)
-                && self.dict_pos_noun(pt)
+            // ("a finance bill stormed": "bill" is mainly a noun though also a verb; "the
+            // Attorney General's Office opened an investigation": a past form after a name's
+            // last word too.)
+            pt.class == Class::Word && (!pt.cap || (t.past && !t.third && i >= 2)) && self.dict_pos_noun(pt)
         };
         let mut k = if (t.past || t.third) && after_noun { 0 } else { i };
         let mut steps = 0;
@@ -3394,16 +3389,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 };
                 // ("A Russian court found American basketball star Brittney Griner guilty":
                 // courts, police and armed forces do not play.)
-                let state_force = self.nps.iter().any(|np| {
-                    np.members.iter().any(|m| {
-                        m.code.is_some_and(|c| c.roles().any(|r| matches!(r, "JUD" | "COP" | "MIL" | "SPY" | "REB")))
+                let state_force = || {
+                    self.nps.iter().any(|np| {
+                        np.members.iter().any(|m| {
+                            m.code
+                                .is_some_and(|c| c.roles().any(|r| matches!(r, "JUD" | "COP" | "MIL" | "SPY" | "REB")))
+                        })
                     })
-                });
+                };
                 self.toks
                     .iter()
                     .enumerate()
                     .find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none() && !fans(*k))
-                    .filter(|_| !state_force)
+                    .filter(|_| !state_force())
             })
             .flatten();
         if let Some((_, cue)) = sports {
@@ -4416,9 +4414,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .any(|w| matches!((w[0].lower.as_str(), w[1].lower.as_str()), ("each", "other") | ("one", "another")));
         // "declared a bilateral ceasefire", "pledged to end their dispute": a joint action.
         let window = &self.toks[i + 1..self.toks.len().min(m.end.max(i + 1) + 6)];
-        let joint_word = |w: &str| matches!(w, "joint" | "bilateral" | "mutual" | "together" | "jointly");
         // ("Modi and his Nepali counterpart jointly inaugurated a pipeline".)
-        let joint = window.iter().any(|w| joint_word(&w.lower))
+        let joint = window.iter().any(|w| matches!(w.lower.as_str(), "joint" | "bilateral" | "mutual" | "together" | "jointly"))
             || (i > 0 && matches!(self.toks[i - 1].lower.as_str(), "jointly" | "together"))
             // What two sides share: "renewed diplomatic ties", "their border dispute".
             || (window.iter().any(|x| {
