@@ -824,6 +824,15 @@ impl Chunker<'_> {
                                 code = format!("{country}{}", head.code).parse().ok();
                                 how = how!(self, "{} + {}", c.how, head.how);
                             }
+                        } else if kind == ActorKind::Group
+                            && c.code.roles().all(|r| r == "PTY")
+                            && head.code.roles().eq(["GOV"])
+                            && c.code.country().is_some()
+                        {
+                            // "the Labour government", "the Sandinista government": a party's
+                            // government is its country's.
+                            code = format!("{}GOV", c.code.country().unwrap_or_default()).parse().ok();
+                            how = how!(self, "{} + {} (a party's government)", c.how, head.how);
                         } else {
                             code = Some(c.code);
                             how = how!(self, "{} (its {})", c.how, head.how);

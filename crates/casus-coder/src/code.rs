@@ -4221,7 +4221,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         } else {
             target_np
         };
-        let mut targets = target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default();
+        // "The Front announced it was ending the ceasefire": a pronoun that is the subject of
+        // the clause after the verb and stands for the source is no target, and no other
+        // antecedent further back is looked for.
+        let clause_subject_self = target_np.is_some_and(|tn| {
+            let np = &self.nps[tn];
+            np.members.len() == 1
+                && np.members[0].kind == MemberKind::Pronoun
+                && self.toks.get(np.end).is_some_and(|w| matches!(w.class, Class::Be | Class::Have | Class::Modal))
+                && self.actors(tn, None).iter().any(|a| sources.iter().any(|s| s.code == a.code))
+        });
+        let mut targets = if clause_subject_self {
+            note!(self, "the pronoun after \"{}\" is the source itself", t.text);
+            Vec::new()
+        } else {
+            target_np.map(|tn| self.actors(tn, Some(&sources))).unwrap_or_default()
+        };
         // "Russia's coast guard seized their three vessels": the owner of the object, when
         // not the source itself, is the target.
         if targets.is_empty() && !noun && !self.dict.is_petrarch() && !cp.pattern.has_target_slot() {
