@@ -874,9 +874,21 @@ impl Chunker<'_> {
                 }
             }
         };
+        // "Albania's opposition Socialist Party", "opposition leader Mikheil Saakashvili": a
+        // party or a politician out of office called the opposition is the opposition (OPP).
+        let mut code = code;
+        let opposition = !self.dict.is_petrarch()
+            && toks[start..head.start].iter().any(|t| t.lower == "opposition")
+            && code.roles().all(|r| matches!(r, "PTY" | "ELI"))
+            && !matches!(head.kind, MemberKind::Named(ActorKind::Igo | ActorKind::Ngo));
+        if opposition {
+            if let Some(c) = format!("{}OPP", code.country().unwrap_or("")).parse().ok() {
+                how = how!(self, "{how} (the opposition)");
+                code = c;
+            }
+        }
         // PETRARCH prefix agents before the head ("MSF Arnor", "an MSF Arnor diplomat"):
         // their roles go first (NGOARN, NGOARNGOV).
-        let mut code = code;
         for c in comps[..comps.len() - 1].iter().rev().filter(|c| c.kind == MemberKind::Agent && c.prefix) {
             if let Some(joined) = c.code.join(&code) {
                 how = how!(self, "{} + prefix {}", how, c.how);
@@ -901,6 +913,23 @@ impl Chunker<'_> {
             }
             if let [m] = np.members.as_slice() {
                 if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country() && kind != ActorKind::Person) {
+                    if let Some(c) = m.code.as_ref().and_then(|c| c.country()) {
+                        return Some(c.to_owned());
+                    }
+                }
+            }
+        }
+        // "an assault on the northern Mozambican town of Palma": a demonym before a
+        // settlement noun and "of".
+        for np in nps {
+            if let [m] = np.members.as_slice() {
+                let settlement = toks.get(np.end).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "town" | "city" | "village" | "port" | "province" | "region" | "district" | "state" | "enclave"
+                    )
+                }) && toks.get(np.end + 1).is_some_and(|t| t.lower == "of");
+                if settlement && m.kind == MemberKind::Named(ActorKind::Demonym) {
                     if let Some(c) = m.code.as_ref().and_then(|c| c.country()) {
                         return Some(c.to_owned());
                     }
@@ -1479,7 +1508,22 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             });
             let prev_is_object =
                 prev.start > 0 && (toks[prev.start - 1].is_verb_form() || toks[prev.start - 1].class == Class::Prep);
-            let splits_clause = has_comma && has_and && next_is_verb && prev_is_object;
+            // "Azerbaijan freed 32 servicemen and Armenia released two soldiers": after an
+            // action's object, "and B" and a past verb with its own object is a new clause,
+            // comma or not. (Not after a reporting verb: "said Russia and Iran supplied the
+            // drones" is one compound subject.)
+            let object_of_action = prev.start > 0
+                && toks[prev.start - 1].past
+                && !toks[prev.start - 1].verb_lemma.is_some_and(is_reporting_lemma);
+            let new_clause_after_object = has_and
+                && object_of_action
+                && toks.get(after).is_some_and(|t| t.past && t.class == Class::Word)
+                && toks.get(after + 1).is_some_and(|t| {
+                    matches!(t.class, Class::Det | Class::Number | Class::PossPron)
+                        || (t.cap && t.class == Class::Word)
+                        || crate::words::is_number_word(&t.lower)
+                });
+            let splits_clause = (has_comma && has_and && next_is_verb && prev_is_object) || new_clause_after_object;
             let only_comma_then_verb = has_comma && !has_and && next_is_verb;
             // "Bangladesh's main opposition party, the Awami League, boycotted": "A, the B"
             // closed by a comma or the sentence's end, with no list going on, is one actor
@@ -1675,4 +1719,37 @@ fn is_compass(lower: &str) -> bool {
 /// for tags already looked up.
 fn can_be_nominal(tags: &str) -> bool {
     tags.split(' ').any(|t| t.starts_with("NN") || t.starts_with("JJ") || t == "VBN" || t == "VBG" || t == "CD")
+}
+
+/// Verbs that report or judge what others did: after them a phrase is a clause's subject,
+/// not an object ("said Russia and Iran supplied").
+fn is_reporting_lemma(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "say"
+            | "tell"
+            | "claim"
+            | "report"
+            | "announce"
+            | "confirm"
+            | "deny"
+            | "believe"
+            | "think"
+            | "suspect"
+            | "fear"
+            | "know"
+            | "insist"
+            | "allege"
+            | "warn"
+            | "note"
+            | "add"
+            | "state"
+            | "declare"
+            | "suggest"
+            | "argue"
+            | "learn"
+            | "show"
+            | "reveal"
+            | "find"
+    )
 }

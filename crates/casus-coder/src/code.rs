@@ -848,6 +848,22 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     {
                         break;
                     }
+                    // Nor into a new clause with its own subject: "freed 32 servicemen and
+                    // Armenia released two soldiers".
+                    if skip > 2
+                        && p < n
+                        && self.toks[p].past
+                        && self.toks[p].class == Class::Word
+                        && self.tok_np[p - 1].is_some_and(|np| {
+                            let np = &self.nps[np];
+                            np.end == p
+                                && np.start > pos
+                                && self.toks[np.start - 1].lower == "and"
+                                && np.members.iter().all(|m| m.code.is_some())
+                        })
+                    {
+                        break;
+                    }
                     let mut acc = acc;
                     if acc.target.is_none() && skip > 0 && !skip_phrase {
                         // "rejected Sri Lanka's request": an actor inside the gap.
