@@ -2846,6 +2846,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 {
                     b -= 2;
                 }
+                // (And one plain modifier: "found veteran dissident Wei Jingsheng guilty ...
+                // and sentenced him".)
+                if b >= 2
+                    && self.toks[b - 1].class == Class::Word
+                    && !self.toks[b - 1].cap
+                    && !self.toks[b - 1].is_verb_form()
+                    && self.tok_np[b - 1].is_none()
+                    && self.toks[b - 2].class == Class::Word
+                    && self.toks[b - 2].is_inflected_verb()
+                    && self.tok_np[b - 2].is_none()
+                {
+                    b -= 1;
+                }
                 if b > 0 {
                     let before = &self.toks[b - 1];
                     if before.class == Class::Word
@@ -4044,7 +4057,28 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             })
         };
         // Target.
-        let target_np = if m.target.is_some() {
+        // "sent a brigade of 100 doctors to Honduras": an actor in the gap that names no
+        // country gives way to the one after the pattern's closing preposition.
+        let gap_target_yields = m.target.is_some_and(|g| {
+            !cp.pattern.has_target_slot()
+                && !self.dict.is_petrarch()
+                && m.end > 0
+                && matches!(self.toks[m.end - 1].lower.as_str(), "to" | "into")
+                && self.nps[g].members.iter().all(|x| x.code.is_some_and(|c| c.country().is_none()))
+        });
+        let after_prep = gap_target_yields
+            .then(|| self.np_starting_near(m.end))
+            .flatten()
+            .filter(|&np| {
+                Some(np) != m.target
+                    && self.nps[np].members.iter().all(|x| {
+                        x.code.is_some_and(|c| c.country().is_some())
+                            && x.kind != MemberKind::Named(casus_dict::ActorKind::Region)
+                    })
+            });
+        let target_np = if after_prep.is_some() {
+            after_prep
+        } else if m.target.is_some() {
             m.target
         } else if m.source.is_some() && !passive && !noun {
             // A converse verb with the source after it ("Ukraine received missiles from $"):
