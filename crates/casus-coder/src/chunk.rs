@@ -261,6 +261,56 @@ impl Chunker<'_> {
             {
                 return None;
             }
+            // "threatened a military response", "a new military incursion": "military"
+            // before a plain noun is an adjective ("military officials" is an agent).
+            if actor.is_none()
+                && toks[j].lower == "military"
+                && agent.is_some_and(|(len, _)| len == 1)
+                // (Not after a country: "Iraqi military positions" are its forces'.)
+                && (j == 0 || !(toks[j - 1].cap || toks[j - 1].class == Class::PossMark))
+                // (Nor its sites and units: "a military base", "a military convoy".)
+                && toks.get(j + 1).is_some_and(|t| {
+                    !matches!(
+                        t.lower.trim_end_matches('s'),
+                        "base"
+                            | "camp"
+                            | "training"
+                            | "post"
+                            | "outpost"
+                            | "barrack"
+                            | "academy"
+                            | "convoy"
+                            | "checkpoint"
+                            | "installation"
+                            | "facility"
+                            | "position"
+                            | "vehicle"
+                            | "aircraft"
+                            | "plane"
+                            | "helicopter"
+                            | "jet"
+                            | "airport"
+                            | "airbase"
+                            | "headquarter"
+                            | "compound"
+                            | "target"
+                            | "unit"
+                            | "patrol"
+                            | "depot"
+                            | "site"
+                            | "hospital"
+                            | "court"
+                    )
+                })
+                && toks.get(j + 1).is_some_and(|t| {
+                    t.class == Class::Word
+                        && !t.cap
+                        && t.pos.is_some_and(|p| p.starts_with("NN"))
+                        && self.dict.agent_match(words, j + 1).is_none()
+                })
+            {
+                return None;
+            }
         }
         // "thousands of people marched": a crowd counted in numbers is civilians (CVL);
         // bare "people" is left out of the agent table on purpose.
@@ -1056,7 +1106,15 @@ impl Chunker<'_> {
                         // ("former Prime Minister Benazir Bhutto", in opposition then: the
                         // title she held is what makes her elite.)
                         // (Not an owner: "former Prime Minister Imran Khan's party".)
-                        let owner = toks[s..(e + 1).min(toks.len())].iter().any(|t| t.class == Class::PossMark);
+                        // ("Yemen's former president Ali Abdullah Saleh" is his own: only a
+                        // possessive after "former" owns.)
+                        let from = (s..e).find(|&k| {
+                            let l = toks[k].lower.as_str();
+                            matches!(l, "former" | "ousted" | "deposed" | "toppled" | "overthrown")
+                                || l.starts_with("ex-")
+                        });
+                        let owner =
+                            toks[from.unwrap_or(s)..(e + 1).min(toks.len())].iter().any(|t| t.class == Class::PossMark);
                         let title = !owner
                             && toks[s..e].iter().any(|t| {
                                 matches!(

@@ -4066,16 +4066,13 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 && matches!(self.toks[m.end - 1].lower.as_str(), "to" | "into")
                 && self.nps[g].members.iter().all(|x| x.code.is_some_and(|c| c.country().is_none()))
         });
-        let after_prep = gap_target_yields
-            .then(|| self.np_starting_near(m.end))
-            .flatten()
-            .filter(|&np| {
-                Some(np) != m.target
-                    && self.nps[np].members.iter().all(|x| {
-                        x.code.is_some_and(|c| c.country().is_some())
-                            && x.kind != MemberKind::Named(casus_dict::ActorKind::Region)
-                    })
-            });
+        let after_prep = gap_target_yields.then(|| self.np_starting_near(m.end)).flatten().filter(|&np| {
+            Some(np) != m.target
+                && self.nps[np].members.iter().all(|x| {
+                    x.code.is_some_and(|c| c.country().is_some())
+                        && x.kind != MemberKind::Named(casus_dict::ActorKind::Region)
+                })
+        });
         let target_np = if after_prep.is_some() {
             after_prep
         } else if m.target.is_some() {
