@@ -992,6 +992,46 @@ impl Chunker<'_> {
             .find_map(|(k, _)| self.place_after(toks, k + 1, (k + 5).min(toks.len())).map(|(country, _)| country))
     }
 
+    /// Where a meeting the sentence reports takes place: a country, capital or city after
+    /// "in", "at", "near", "outside" that follows an actor or a verb ("met Yeltsin in the
+    /// Finnish capital", "met in Geneva"), not one that belongs to the topic ("discussed
+    /// the conflict in Idlib").
+    pub fn meeting_country(&self, toks: &[Tok<'_>], nps: &[Np]) -> Option<String> {
+        if self.dict.is_petrarch() {
+            return None;
+        }
+        let in_np = |k: usize| nps.iter().find(|np| np.start <= k && k < np.end);
+        for k in 1..toks.len() {
+            if !matches!(toks[k].lower.as_str(), "in" | "at" | "near" | "outside") {
+                continue;
+            }
+            let before = &toks[k - 1];
+            let anchored = in_np(k - 1).is_some()
+                || (before.is_verb_form() && before.is_inflected_verb())
+                || before.class == Class::Comma;
+            if !anchored {
+                continue;
+            }
+            if let Some(np) =
+                nps.iter().find(|np| np.start == k + 1 || np.start == k + 2 && toks[k + 1].class == Class::Det)
+            {
+                if let [m] = np.members.as_slice() {
+                    if matches!(m.kind, MemberKind::Named(kind) if kind.lends_country() && !matches!(kind, ActorKind::Person | ActorKind::Region))
+                    {
+                        // ("in the Finnish capital", "in the Saudi city of Jeddah".)
+                        if let Some(c) = m.code.as_ref().and_then(|c| c.country()) {
+                            return Some(c.to_owned());
+                        }
+                    }
+                }
+            }
+            if let Some((country, _)) = self.place_after(toks, k + 1, (k + 6).min(toks.len())) {
+                return Some(country);
+            }
+        }
+        None
+    }
+
     /// Every actor phrase of a sentence, compounds joined.
     pub fn chunk(&self, toks: &[Tok<'_>]) -> Vec<Np> {
         let words: Vec<WordId> = toks.iter().map(|t| t.word).collect();

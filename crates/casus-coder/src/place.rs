@@ -76,6 +76,11 @@ impl Places {
         Places { per_sentence: Vec::new(), dateline, article: None }
     }
 
+    /// The country of the dateline's place, if it names one.
+    pub(crate) fn dateline_country(&self) -> Option<String> {
+        self.dateline.as_ref().map(|l| l.country.clone())
+    }
+
     /// Countries of the cities and regions named in the document outside actor phrases,
     /// and of the dateline, which count towards the document's main country.
     pub(crate) fn place_countries(&self) -> Vec<String> {
