@@ -1196,9 +1196,15 @@ impl Chunker<'_> {
                     && np.start > 1
                     && (toks[np.start - 2].class == Class::Number || is_quantity(&toks[np.start - 2].lower));
                 // "more than 1,000 prisoners", "at least 14 villagers", "up to 300 troops".
+                // ("more than a million protesters".)
+                let counted = toks[np.start].class == Class::Number
+                    || (toks[np.start].lower == "a"
+                        && toks
+                            .get(np.start + 1)
+                            .is_some_and(|t| matches!(t.lower.as_str(), "million" | "thousand" | "hundred" | "dozen")));
                 let comparison =
                     matches!(toks[np.start - 1].lower.as_str(), "than" | "least" | "to" | "about" | "around")
-                        && toks[np.start].class == Class::Number
+                        && counted
                         && np.start > 1
                         && matches!(
                             toks[np.start - 2].lower.as_str(),
@@ -1637,6 +1643,13 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                 && !list_goes_on;
             if joinable && apposition {
                 np.aside = true;
+            }
+            // "Roberto Micheletti, Honduras's de facto leader, declined": a possessive after
+            // a comma opens an apposition, not a list.
+            let owner_apposition = has_comma && !has_and && np.possessive && !list_goes_on;
+            if joinable && owner_apposition {
+                out.push(np);
+                continue;
             }
             if joinable && !splits_clause && !only_comma_then_verb && !apposition {
                 // "Russian and Chinese warships": bare demonyms share the head's role.
