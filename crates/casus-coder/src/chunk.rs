@@ -932,7 +932,7 @@ impl Chunker<'_> {
             && code.roles().all(|r| matches!(r, "PTY" | "ELI"))
             && !matches!(head.kind, MemberKind::Named(ActorKind::Igo | ActorKind::Ngo));
         if opposition {
-            if let Some(c) = format!("{}OPP", code.country().unwrap_or("")).parse().ok() {
+            if let Ok(c) = format!("{}OPP", code.country().unwrap_or("")).parse() {
                 how = how!(self, "{how} (the opposition)");
                 code = c;
             }
