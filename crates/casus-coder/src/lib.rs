@@ -199,8 +199,9 @@ impl Coder {
             main_country(&sentences, &places.place_countries())
         };
         places.finish(main_country.as_deref());
-        // The dateline's country, where a sentence names no place of its own.
-        let dateline_country = place::Places::dateline_only(&analysis).dateline_country();
+        // The dateline's country, where a sentence names no place of its own (looked up
+        // only when a meeting needs it).
+        let dateline_country = std::cell::OnceCell::new();
         // The publication date: the record's, else a dateline date with a year.
         let pub_date = doc.date.or_else(|| {
             analysis
@@ -473,7 +474,11 @@ impl Coder {
                 if !petrarch && c.code.as_str() == "040" {
                     let sides = (c.source.code.country(), c.target.as_ref().and_then(|t| t.code.country()));
                     if let (Some(a), Some(b)) = sides {
-                        let place = chunker.meeting_country(toks, nps).or_else(|| dateline_country.clone());
+                        let place = chunker.meeting_country(toks, nps).or_else(|| {
+                            dateline_country
+                                .get_or_init(|| place::Places::dateline_only(&analysis).dateline_country())
+                                .clone()
+                        });
                         if a != b && place.as_deref().is_some_and(|p| p != a && p != b) {
                             if let Ok(third) = "044".parse() {
                                 note!(sc, "event {} 040 → 044: a meeting in a third country", c.source.code);
