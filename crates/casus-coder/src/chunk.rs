@@ -268,9 +268,13 @@ impl Chunker<'_> {
                 && agent.is_some_and(|(len, _)| len == 1)
                 // (Not after a country: "Iraqi military positions" are its forces'.)
                 && (j == 0 || !(toks[j - 1].cap || toks[j - 1].class == Class::PossMark))
-                // (Nor its sites and units: "a military base", "a military convoy".)
+                // (Nor before its sites and units: "a military base", "a military convoy".)
                 && toks.get(j + 1).is_some_and(|t| {
-                    !matches!(
+                    t.class == Class::Word
+                        && !t.cap
+                        && t.pos.is_some_and(|p| p.starts_with("NN"))
+                        && self.dict.agent_match(words, j + 1).is_none()
+                        && !matches!(
                         t.lower.trim_end_matches('s'),
                         "base"
                             | "camp"
@@ -301,12 +305,6 @@ impl Chunker<'_> {
                             | "hospital"
                             | "court"
                     )
-                })
-                && toks.get(j + 1).is_some_and(|t| {
-                    t.class == Class::Word
-                        && !t.cap
-                        && t.pos.is_some_and(|p| p.starts_with("NN"))
-                        && self.dict.agent_match(words, j + 1).is_none()
                 })
             {
                 return None;
@@ -869,20 +867,18 @@ impl Chunker<'_> {
                                 c.code.join(&head.code)
                             };
                             how = how!(self, "{} + {}", c.how, head.how);
-                        } else if kind.lends_country() {
+                        } else if kind.lends_country()
+                            // "the Labour government", "the Sandinista government": a party's
+                            // government is its country's.
+                            || (kind == ActorKind::Group
+                                && c.code.roles().all(|r| r == "PTY")
+                                && head.code.roles().eq(["GOV"])
+                                && c.code.country().is_some())
+                        {
                             if let Some(country) = c.code.country() {
                                 code = format!("{country}{}", head.code).parse().ok();
                                 how = how!(self, "{} + {}", c.how, head.how);
                             }
-                        } else if kind == ActorKind::Group
-                            && c.code.roles().all(|r| r == "PTY")
-                            && head.code.roles().eq(["GOV"])
-                            && c.code.country().is_some()
-                        {
-                            // "the Labour government", "the Sandinista government": a party's
-                            // government is its country's.
-                            code = format!("{}GOV", c.code.country().unwrap_or_default()).parse().ok();
-                            how = how!(self, "{} + {} (a party's government)", c.how, head.how);
                         } else {
                             code = Some(c.code);
                             how = how!(self, "{} (its {})", c.how, head.how);
