@@ -951,7 +951,9 @@ impl Chunker<'_> {
         if self.dict.is_petrarch() {
             return None;
         }
-        let locative = |t: &Tok<'_>| matches!(t.lower.as_str(), "in" | "at" | "near" | "outside" | "inside");
+        let locative = |t: &Tok<'_>| {
+            matches!(t.lower.as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout")
+        };
         for np in nps {
             let Some(p) = np.prep else { continue };
             if !locative(&toks[p]) {

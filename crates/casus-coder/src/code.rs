@@ -788,7 +788,26 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 }
                             }
                             let after = self.skip_time(after);
-                            (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten()
+                            (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten().or_else(
+                                || {
+                                    // "poisoned Skripal and his daughter with a nerve agent": past
+                                    // a coordinated person who is no actor.
+                                    let and = self.toks.get(end).is_some_and(|t| t.lower == "and");
+                                    let mut q = end + 1;
+                                    while and
+                                        && q < self.toks.len()
+                                        && q < end + 4
+                                        && (self.tok_np[q].is_none() || self.toks[q].class == Class::PossPron)
+                                        && (matches!(self.toks[q].class, Class::PossPron | Class::Det | Class::Number)
+                                            || self.toks[q].class == Class::Word && !self.toks[q].is_verb_form())
+                                    {
+                                        q += 1;
+                                    }
+                                    (and && q > end + 2 && q < end + 5)
+                                        .then(|| self.match_items(items, k + 1, q, next))
+                                        .flatten()
+                                },
+                            )
                         })
                     }
                     // A trailing target that is not an actor ("the recapture of the town").
@@ -2654,9 +2673,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 if c > 1 && self.toks[c - 1].lower == "and" {
                     if let Some(np) = self.tok_np[c - 2] {
-                        let armed_np = self.nps[np].members.iter().any(|m| {
-                            m.code.as_ref().is_some_and(|c| c.roles().any(|r| matches!(r, "MIL" | "REB" | "UAF")))
+                        // ("NATO warplanes": an alliance's aircraft are armed too.)
+                        let armed_head = self.nps[np].end.checked_sub(1).is_some_and(|h| {
+                            matches!(
+                                self.toks[h].lower.trim_end_matches('s'),
+                                "warplane" | "jet" | "bomber" | "helicopter" | "drone" | "warship" | "troop"
+                            )
                         });
+                        let armed_np = armed_head
+                            || self.nps[np].members.iter().any(|m| {
+                                m.code.as_ref().is_some_and(|c| c.roles().any(|r| matches!(r, "MIL" | "REB" | "UAF")))
+                            });
                         if self.nps[np].prep.is_none() && !self.nps[np].possessive && armed_np {
                             return Some(np);
                         }
@@ -3016,6 +3043,8 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             let t = &self.toks[s - 1];
             let modifier = match t.class {
                 Class::Det | Class::Number | Class::Adv => true,
+                // ("Two officers of ...": a number word, capitalised at the start.)
+                Class::Word if is_number_word(&t.lower) => true,
                 Class::Word => self.tok_np[s - 1].is_none() && !t.is_verb_form() && !t.cap,
                 _ => false,
             };

@@ -280,6 +280,10 @@ pub(crate) fn speaks_for(lower: &str) -> bool {
             | "monitor"
             | "expert"
             | "observer"
+            // ("Two officers of Russia's GRU poisoned": those who serve it.)
+            | "officer"
+            | "operative"
+            | "agent"
     )
 }
 
