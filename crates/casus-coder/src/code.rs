@@ -2530,7 +2530,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         let is_object = is_object && earlier_verb;
         let next_ok =
             self.toks.get(i + 1).is_none_or(|n| matches!(n.class, Class::Prep | Class::To | Class::End | Class::Comma));
-        is_object && next_ok
+        // "said Sudan's RSF and allied militias carried out ethnic cleansing": a particle
+        // with an object after it is an active verb ("weapons handed over to" is passive).
+        let particle_object = self.toks.get(i + 1).is_some_and(|n| matches!(n.lower.as_str(), "out" | "up"))
+            && self.toks.get(i + 2).is_some_and(|n| matches!(n.class, Class::Word | Class::Det | Class::Number));
+        is_object && next_ok && !particle_object
     }
 
     /// The actor phrase after "by" following `from`, for the passive voice.
@@ -2916,9 +2920,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                             matches!(w.class, Class::Be | Class::Have | Class::Modal | Class::Do | Class::Adv)
                                 || (w.is_verb_form() && w.is_inflected_verb())
                         });
-                        if !takes_clause
-                            || (!clause_follows && np.end < i && self.toks[np.end..i].iter().any(|w| w.lower == "and"))
-                        {
+                        // (The "and" joins the verbs, not "Sudan's RSF and allied militias".)
+                        let mut j = i;
+                        while j > np.end && self.toks[j - 1].class == Class::Adv {
+                            j -= 1;
+                        }
+                        // (", warning that": a participle after a comma shares the main subject.)
+                        let and_verb = j > np.end
+                            && (self.toks[j - 1].lower == "and"
+                                || (self.toks[j - 1].class == Class::Comma && self.toks[i].gerund));
+                        if !takes_clause || (!clause_follows && and_verb) {
                             continue;
                         }
                     }

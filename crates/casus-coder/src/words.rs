@@ -284,6 +284,10 @@ pub(crate) fn speaks_for(lower: &str) -> bool {
             | "officer"
             | "operative"
             | "agent"
+            // ("The accusations committee of Colombia's House of Representatives opened")
+            | "committee"
+            | "subcommittee"
+            | "panel"
     )
 }
 
