@@ -2431,6 +2431,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     | "flee"
                     | "die"
                     | "arrive"
+                    | "land"
                     | "resign"
                     | "retreat"
                     | "skirmish"
