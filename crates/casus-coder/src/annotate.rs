@@ -148,8 +148,20 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
     if !dict.is_petrarch() {
         mark_plural_possessives(&mut toks);
         mark_scare_quotes(&mut toks);
+        mark_once_again(&mut toks);
     }
     toks
+}
+
+/// "offered once again to mediate": "once" before "again" or "more" is an adverb, not the
+/// subordinator of "once the fighting stops".
+fn mark_once_again(toks: &mut [Tok<'_>]) {
+    for q in 0..toks.len().saturating_sub(1) {
+        if toks[q].lower == "once" && matches!(toks[q + 1].lower.as_str(), "again" | "more") {
+            toks[q].class = Class::Adv;
+            toks[q + 1].class = Class::Adv;
+        }
+    }
 }
 
 /// "the authorities' crackdown", "unions' demands": an apostrophe right after a plural in
