@@ -160,7 +160,8 @@ impl Chunker<'_> {
         }
     }
 
-    /// "British-flagged", "Saudi-led", "Iran-based": the country of a hyphenated modifier.
+    /// "British-flagged", "Saudi-led", "Iran-based": the country of a hyphenated modifier
+    /// (and "NATO-led": an alliance's).
     fn hyphen_component(&self, t: &Tok<'_>, j: usize) -> Option<Comp> {
         let (head, tail) = t.lower.split_once('-')?;
         if !matches!(
@@ -172,10 +173,14 @@ impl Chunker<'_> {
         let id = self.dict.word(head)?;
         let m = self.dict.actor_matches(&[id], 0, true).into_iter().find(|m| m.len == 1)?;
         let (code, kind, how) = self.resolve(m.entries, true)?;
-        if !kind.lends_country() {
+        // ("NATO-led troops": the alliance's own.)
+        let country: ActorCode = if kind == ActorKind::Igo && tail == "led" {
+            code
+        } else if kind.lends_country() {
+            code.country()?.parse().ok()?
+        } else {
             return None;
-        }
-        let country: ActorCode = code.country()?.parse().ok()?;
+        };
         let how = how!(self, "{how} (in \"{}\")", t.text);
         Some(Comp {
             start: j,
