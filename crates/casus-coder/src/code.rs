@@ -788,26 +788,24 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 }
                             }
                             let after = self.skip_time(after);
-                            (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten().or_else(
-                                || {
-                                    // "poisoned Skripal and his daughter with a nerve agent": past
-                                    // a coordinated person who is no actor.
-                                    let and = self.toks.get(end).is_some_and(|t| t.lower == "and");
-                                    let mut q = end + 1;
-                                    while and
-                                        && q < self.toks.len()
-                                        && q < end + 4
-                                        && (self.tok_np[q].is_none() || self.toks[q].class == Class::PossPron)
-                                        && (matches!(self.toks[q].class, Class::PossPron | Class::Det | Class::Number)
-                                            || self.toks[q].class == Class::Word && !self.toks[q].is_verb_form())
-                                    {
-                                        q += 1;
-                                    }
-                                    (and && q > end + 2 && q < end + 5)
-                                        .then(|| self.match_items(items, k + 1, q, next))
-                                        .flatten()
-                                },
-                            )
+                            (after > end).then(|| self.match_items(items, k + 1, after, next)).flatten().or_else(|| {
+                                // "poisoned Skripal and his daughter with a nerve agent": past
+                                // a coordinated person who is no actor.
+                                let and = self.toks.get(end).is_some_and(|t| t.lower == "and");
+                                let mut q = end + 1;
+                                while and
+                                    && q < self.toks.len()
+                                    && q < end + 4
+                                    && (self.tok_np[q].is_none() || self.toks[q].class == Class::PossPron)
+                                    && (matches!(self.toks[q].class, Class::PossPron | Class::Det | Class::Number)
+                                        || self.toks[q].class == Class::Word && !self.toks[q].is_verb_form())
+                                {
+                                    q += 1;
+                                }
+                                (and && q > end + 2 && q < end + 5)
+                                    .then(|| self.match_items(items, k + 1, q, next))
+                                    .flatten()
+                            })
                         })
                     }
                     // A trailing target that is not an actor ("the recapture of the town").
