@@ -802,9 +802,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 {
                                     q += 1;
                                 }
-                                (and && q > end + 2 && q < end + 5)
-                                    .then(|| self.match_items(items, k + 1, q, next))
-                                    .flatten()
+                                (and && q > end + 2).then(|| self.match_items(items, k + 1, q, next)).flatten()
                             })
                         })
                     }
