@@ -149,6 +149,7 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
         mark_plural_possessives(&mut toks);
         mark_scare_quotes(&mut toks);
         mark_once_again(&mut toks);
+        mark_naming_as(&mut toks);
     }
     toks
 }
@@ -160,6 +161,20 @@ fn mark_once_again(toks: &mut [Tok<'_>]) {
         if toks[q].lower == "once" && matches!(toks[q + 1].lower.as_str(), "again" | "more") {
             toks[q].class = Class::Adv;
             toks[q + 1].class = Class::Adv;
+        }
+    }
+}
+
+/// "the cartel leader known as Otoniel": "as" after a verb of naming introduces a name, not
+/// a clause ("as fighting raged").
+fn mark_naming_as(toks: &mut [Tok<'_>]) {
+    for q in 1..toks.len() {
+        let naming = matches!(
+            toks[q - 1].lower.as_str(),
+            "known" | "dubbed" | "described" | "identified" | "named" | "nicknamed" | "designated" | "listed"
+        );
+        if naming && toks[q].lower == "as" && toks[q].class == Class::Sub {
+            toks[q].class = Class::Prep;
         }
     }
 }

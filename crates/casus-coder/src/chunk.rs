@@ -587,12 +587,24 @@ impl Chunker<'_> {
                 comps.last().is_some_and(|c| c.end <= j && toks[c.end..j].iter().all(|w| w.class == Class::Adv));
             // ("demanded that Moscow immediately free the reporter": past an adverb too.)
             let past_adverb = after_component && j > 0 && toks[j - 1].class == Class::Adv;
+            // "demanded that the government release the reporter": after a verb of demand
+            // and "that", the base form is the clause's (subjunctive) verb.
+            // ("insisted on Thursday that Myanmar grant them citizenship": past a time.)
+            let subjunctive = i >= 2
+                && toks[i - 1].lower == "that"
+                && !t.is_inflected_verb()
+                && (i.saturating_sub(5)..i - 1)
+                    .rev()
+                    .find(|&k| toks[k].is_verb_form() && !toks[k].cap)
+                    .and_then(|k| toks[k].verb_lemma)
+                    .is_some_and(is_mandative_lemma);
             let verb_slot = t.is_verb_form()
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
                 && (comps.is_empty() && prev_in_np || after_component)
                 && (t.pos.and_then(|p| p.split(' ').next()).is_some_and(|p| p.starts_with("VB"))
                     || past_adverb
+                    || subjunctive
                     || t.past
                     || t.third
                     || prev_in_np
@@ -1865,5 +1877,26 @@ fn is_reporting_lemma(lemma: &str) -> bool {
             | "show"
             | "reveal"
             | "find"
+    )
+}
+
+/// Verbs of demand, after which a "that" clause takes a base-form (subjunctive) verb:
+/// "urged that the council lift the embargo".
+fn is_mandative_lemma(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "demand"
+            | "insist"
+            | "urge"
+            | "ask"
+            | "request"
+            | "require"
+            | "recommend"
+            | "propose"
+            | "suggest"
+            | "order"
+            | "direct"
+            | "stipulate"
+            | "move"
     )
 }
