@@ -126,6 +126,16 @@ fn dev17_sentences_ratchet() {
 }
 
 #[test]
+fn dev18_sentences_ratchet() {
+    check_set("dev18.tsv", "dev18-ratchet.tsv", true);
+}
+
+#[test]
+fn dev19_sentences_ratchet() {
+    check_set("dev19.tsv", "dev19-ratchet.tsv", true);
+}
+
+#[test]
 fn held_out_6_sentences_ratchet() {
     // Blind, written at the start of session 7: figures only, never the misses, scored
     // once at the end of the session.
