@@ -367,6 +367,7 @@ impl Chunker<'_> {
                 });
             }
         }
+        let actor = actor.or_else(|| self.elided_name(toks, words, j).filter(|_| agent.is_none()));
         match (actor, agent) {
             (Some((alen, (code, kind, how))), ag) if ag.is_none_or(|(glen, _)| alen >= glen) => {
                 let plural = kind == ActorKind::Demonym && toks[j + alen - 1].lower.ends_with('s');
@@ -406,6 +407,24 @@ impl Chunker<'_> {
             }
             _ => None,
         }
+    }
+
+    /// "North and South Korea", "East and West Germany": a word before "and" that names an
+    /// actor with the head of the name after it.
+    fn elided_name(&self, toks: &[Tok<'_>], words: &[WordId], j: usize) -> Option<(usize, (ActorCode, ActorKind, String))> {
+        if self.dict.is_petrarch() || !toks[j].cap || toks[j].class != Class::Word || toks.get(j + 1)?.lower != "and" {
+            return None;
+        }
+        let next = toks.get(j + 2)?;
+        let later = self.dict.actor_matches(words, j + 2, next.cap).into_iter().map(|m| m.len).max()?;
+        if later < 2 || !next.cap {
+            return None;
+        }
+        let mut elided = vec![words[j]];
+        elided.extend_from_slice(&words[j + 3..j + 2 + later]);
+        let m = self.dict.actor_matches(&elided, 0, true).into_iter().find(|m| m.len == elided.len())?;
+        let (code, kind, how) = self.resolve(m.entries, true)?;
+        Some((1, (code, kind, format!("{how} (its head elided before \"and\")"))))
     }
 
     /// Whether the token may modify a following actor word ("fractured", "Shiite", "pro-regime").
