@@ -393,7 +393,9 @@ impl Chunker<'_> {
             (_, Some((glen, ai))) => {
                 let last = &toks[j + glen - 1];
                 let a = self.dict.agent(ai);
-                let plural = self.lex.noun_singular(&last.lower).is_some();
+                // ("Kenyan police said they had": "police" and "personnel" are plural.)
+                let plural = self.lex.noun_singular(&last.lower).is_some()
+                    || (!self.dict.is_petrarch() && matches!(last.lower.as_str(), "police" | "personnel"));
                 Some(Comp {
                     start: j,
                     end: j + glen,

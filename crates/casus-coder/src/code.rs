@@ -2887,6 +2887,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 {
                     b -= 1;
                 }
+                // ("fired tear gas at thousands of students ... and arrested": a counted
+                // phrase after a preposition is its object.)
+                if b < np.start && b > 0 && self.toks[b - 1].class == Class::Prep && !self.dict.is_petrarch() {
+                    continue;
+                }
                 if b > 0 {
                     let before = &self.toks[b - 1];
                     if before.class == Class::Word
