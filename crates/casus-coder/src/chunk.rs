@@ -535,7 +535,9 @@ impl Chunker<'_> {
                 at[k].is_none()
                     && p.class == Class::Word
                     && !p.cap
-                    && !p.is_verb_form()
+                    // ("armed with knives and axes attacked": a plural noun that is also a
+                    // verb's -s form.)
+                    && (!p.is_verb_form() || p.third && !p.past)
                     && p.pos.is_some_and(|tags| tags.split(' ').next().is_some_and(|f| f.starts_with("NN")))
             });
             if prev_noun && !t.cap && t.is_verb_form() && t.past && !t.gerund {
@@ -661,7 +663,9 @@ impl Chunker<'_> {
                 continue;
             }
             if comps.last().is_some_and(|c| c.end == j)
-                && (is_group_anaphor(t.lower.trim_end_matches('s')) || is_representative_head(&t.lower))
+                && (is_group_anaphor(t.lower.trim_end_matches('s'))
+                    || is_representative_head(&t.lower)
+                    || (t.lower == "personnel" && !self.dict.is_petrarch()))
             {
                 // A generic head after an actor word: "rebel groups", "Houthi militias".
                 j += 1;
