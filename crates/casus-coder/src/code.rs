@@ -3468,11 +3468,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         })
                     })
                 };
+                // ("Australia deported Serbian tennis star Novak Djokovic": nor do states
+                // deporting or jailing players.)
+                let state_act = || {
+                    self.toks.iter().any(|t| {
+                        matches!(t.verb_lemma, Some("deport" | "extradite" | "arrest" | "detain" | "jail" | "imprison"))
+                    })
+                };
                 self.toks
                     .iter()
                     .enumerate()
                     .find(|(k, t)| is_sports_word(&t.lower) && self.tok_np[*k].is_none() && !fans(*k))
-                    .filter(|_| !state_force())
+                    .filter(|_| !state_force() && !state_act())
             })
             .flatten();
         if let Some((_, cue)) = sports {
