@@ -2568,6 +2568,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                     }
                     r += 1;
                 }
+                // "by one of his own police bodyguards": past the part counted.
+                let counted = self.toks.get(k + 1).is_some_and(|w| {
+                    is_number_word(&w.lower) || matches!(w.lower.as_str(), "one" | "some" | "several" | "members")
+                }) && self.toks.get(k + 2).is_some_and(|w| w.lower == "of");
+                if counted && !self.dict.is_petrarch() {
+                    if let Some(np) = self.np_starting_near(k + 3) {
+                        return Some(np);
+                    }
+                }
                 return self.np_starting_near(k + 1);
             }
             k += 1;
@@ -2894,8 +2903,18 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 }
                 if b > 0 {
                     let before = &self.toks[b - 1];
+                    // ("Public sector workers": a base form read first as a noun is no verb.)
+                    let compound = b == 1
+                        || self.toks[b - 2].class == Class::Word
+                            && self.tok_np[b - 2].is_none()
+                            && !self.toks[b - 2].is_verb_form();
+                    let verbish = before.is_inflected_verb()
+                        || before.pos.and_then(|p| p.split(' ').next()).is_none_or(|p| p.starts_with("VB"))
+                        || !compound
+                        || self.dict.is_petrarch();
                     if before.class == Class::Word
                         && before.is_verb_form()
+                        && verbish
                         && self.tok_np[b - 1].is_none()
                         && !self.adjectival_gerund(b - 1)
                         && !(b >= 2 && self.toks[b - 2].class == Class::Det)
