@@ -443,6 +443,11 @@ impl Chunker<'_> {
                 if t.cap || t.lower.contains('-') || is_group_anaphor(&t.lower) {
                     return true;
                 }
+                // "Armenian acting Prime Minister", "the outgoing president": -ing forms that
+                // are adjectives of office.
+                if is_office_adjective(&t.lower) {
+                    return true;
+                }
                 match t.pos {
                     None => true,
                     Some(tags) => {
@@ -624,6 +629,7 @@ impl Chunker<'_> {
             let verb_slot = t.is_verb_form()
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
+                && !is_office_adjective(&t.lower)
                 && (comps.is_empty() && prev_in_np || after_component)
                 && (t.pos.and_then(|p| p.split(' ').next()).is_some_and(|p| p.starts_with("VB"))
                     || past_adverb
@@ -1708,7 +1714,8 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
                         m.kind == MemberKind::Named(casus_dict::ActorKind::Demonym)
                             || (m.kind == MemberKind::Named(casus_dict::ActorKind::Country)
                                 && m.end == m.start + 1
-                                && toks[m.start].text.len() <= 3
+                                // ("U.S. and South Korean troops": dots apart.)
+                                && toks[m.start].text.chars().filter(|c| *c != '.').count() <= 3
                                 && toks[m.start].text.chars().all(|c| c.is_ascii_uppercase() || c == '.'))
                     };
                     for m in prev.members.iter_mut().filter(|m| adjective(m)) {
@@ -1924,4 +1931,10 @@ fn is_mandative_lemma(lemma: &str) -> bool {
             | "stipulate"
             | "move"
     )
+}
+
+/// -ing forms that are adjectives of office: "Armenian acting Prime Minister", "the outgoing
+/// president".
+fn is_office_adjective(lower: &str) -> bool {
+    matches!(lower, "acting" | "outgoing" | "incoming" | "ruling" | "governing" | "sitting" | "reigning")
 }
