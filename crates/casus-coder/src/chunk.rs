@@ -413,7 +413,12 @@ impl Chunker<'_> {
 
     /// "North and South Korea", "East and West Germany": a word before "and" that names an
     /// actor with the head of the name after it.
-    fn elided_name(&self, toks: &[Tok<'_>], words: &[WordId], j: usize) -> Option<(usize, (ActorCode, ActorKind, String))> {
+    fn elided_name(
+        &self,
+        toks: &[Tok<'_>],
+        words: &[WordId],
+        j: usize,
+    ) -> Option<(usize, (ActorCode, ActorKind, String))> {
         if self.dict.is_petrarch() || !toks[j].cap || toks[j].class != Class::Word || toks.get(j + 1)?.lower != "and" {
             return None;
         }
