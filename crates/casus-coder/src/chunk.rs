@@ -411,7 +411,7 @@ impl Chunker<'_> {
         }
     }
 
-    /// "North and South Korea", "East and West Germany": a word before "and" that names an
+    /// "North and South Korea": a word before "and" that names an
     /// actor with the head of the name after it.
     fn elided_name(
         &self,
