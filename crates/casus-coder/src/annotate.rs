@@ -148,29 +148,24 @@ pub(crate) fn annotate<'a>(tokens: &[Token<'a>], dict: &Dictionary, lex: &Lexico
     if !dict.is_petrarch() {
         mark_plural_possessives(&mut toks);
         mark_scare_quotes(&mut toks);
-        mark_once_again(&mut toks);
-        mark_naming_as(&mut toks);
+        mark_fixed_phrases(&mut toks);
     }
     toks
 }
 
-/// "offered once again to mediate": "once" before "again" or "more" is an adverb, not the
-/// subordinator of "once the fighting stops".
-fn mark_once_again(toks: &mut [Tok<'_>]) {
-    for q in 0..toks.len().saturating_sub(1) {
-        if toks[q].lower == "once" && matches!(toks[q + 1].lower.as_str(), "again" | "more") {
-            toks[q].class = Class::Adv;
-            toks[q + 1].class = Class::Adv;
-        }
-    }
-}
-
-/// "the cartel leader known as Otoniel": "as" after a verb of naming introduces a name, not
-/// a clause ("as fighting raged").
-fn mark_naming_as(toks: &mut [Tok<'_>]) {
+/// Function words whose class a fixed phrase changes: "offered once again to mediate"
+/// ("once" before "again" or "more" is an adverb, not the subordinator of "once the
+/// fighting stops"); "the cartel leader known as Otoniel" ("as" after a verb of naming
+/// introduces a name, not a clause like "as fighting raged").
+fn mark_fixed_phrases(toks: &mut [Tok<'_>]) {
     for q in 1..toks.len() {
+        let prev = toks[q - 1].lower.as_str();
+        if prev == "once" && matches!(toks[q].lower.as_str(), "again" | "more") {
+            toks[q - 1].class = Class::Adv;
+            toks[q].class = Class::Adv;
+        }
         let naming = matches!(
-            toks[q - 1].lower.as_str(),
+            prev,
             "known" | "dubbed" | "described" | "identified" | "named" | "nicknamed" | "designated" | "listed"
         );
         if naming && toks[q].lower == "as" && toks[q].class == Class::Sub {

@@ -174,7 +174,7 @@ impl Chunker<'_> {
         let m = self.dict.actor_matches(&[id], 0, true).into_iter().find(|m| m.len == 1)?;
         let (code, kind, how) = self.resolve(m.entries, true)?;
         // ("NATO-led troops": the alliance's own.)
-        let country: ActorCode = if kind == ActorKind::Igo && tail == "led" {
+        let owner: ActorCode = if kind == ActorKind::Igo && tail == "led" {
             code
         } else if kind.lends_country() {
             code.country()?.parse().ok()?
@@ -186,7 +186,7 @@ impl Chunker<'_> {
             start: j,
             end: j + 1,
             kind: MemberKind::Named(kind),
-            code: country,
+            code: owner,
             plural: false,
             how,
             also: Vec::new(),
@@ -591,6 +591,16 @@ impl Chunker<'_> {
                 return None;
             }
         }
+        // "demanded that the government release the reporter": after a verb of demand and
+        // "that", a base form is the clause's (subjunctive) verb.
+        // ("insisted on Thursday that Myanmar grant them citizenship": past a time.)
+        let after_mandative_that = i >= 2
+            && toks[i - 1].lower == "that"
+            && (i.saturating_sub(5)..i - 1)
+                .rev()
+                .find(|&k| toks[k].is_verb_form() && !toks[k].cap)
+                .and_then(|k| toks[k].verb_lemma)
+                .is_some_and(is_mandative_lemma);
         let mut comps: Vec<Comp> = Vec::new();
         let mut pending_mods = 0usize;
         while j < n {
@@ -620,17 +630,7 @@ impl Chunker<'_> {
                 comps.last().is_some_and(|c| c.end <= j && toks[c.end..j].iter().all(|w| w.class == Class::Adv));
             // ("demanded that Moscow immediately free the reporter": past an adverb too.)
             let past_adverb = after_component && j > 0 && toks[j - 1].class == Class::Adv;
-            // "demanded that the government release the reporter": after a verb of demand
-            // and "that", the base form is the clause's (subjunctive) verb.
-            // ("insisted on Thursday that Myanmar grant them citizenship": past a time.)
-            let subjunctive = i >= 2
-                && toks[i - 1].lower == "that"
-                && !t.is_inflected_verb()
-                && (i.saturating_sub(5)..i - 1)
-                    .rev()
-                    .find(|&k| toks[k].is_verb_form() && !toks[k].cap)
-                    .and_then(|k| toks[k].verb_lemma)
-                    .is_some_and(is_mandative_lemma);
+            let subjunctive = after_mandative_that && !t.is_inflected_verb();
             let verb_slot = t.is_verb_form()
                 && !t.cap
                 && !is_group_anaphor(&t.lower)
