@@ -2,7 +2,7 @@
 //! `tests/data/sentences.tsv`, the development set; `tests/data/heldout.tsv`, written later
 //! by someone who did not look at the coder (held out for session 2, a second development
 //! set since); `tests/data/dev3.tsv` to `dev21.tsv`, further development sets of news-wire
-//! sentences written the same way; and `tests/data/heldout2.tsv` to `heldout10.tsv`, written
+//! sentences written the same way; and `tests/data/heldout2.tsv` to `heldout11.tsv`, written
 //! blind the same way and never used for tuning: their misses are never printed. The
 //! figures may only go up: each set has its ratchet beside it in `tests/data/`
 //! (`ratchet.tsv` for the first); run with `RATCHET=update` to raise a ratchet after an
