@@ -160,6 +160,16 @@ impl Chunker<'_> {
         }
     }
 
+    /// The country the lexicon gives a place name on the story's date, when the name is a
+    /// country or a capital: a dateline's "BELGRADE" in 1999 is Yugoslavia's (SCG), "DILI"
+    /// East Timor's (TMP), where the gazetteer knows only today's ISO codes.
+    pub fn named_country(&self, name: &str) -> Option<String> {
+        let ids: Vec<_> = name.split_whitespace().map(|w| self.dict.word(&w.to_lowercase())).collect::<Option<_>>()?;
+        let m = self.dict.actor_matches(&ids, 0, true).into_iter().find(|m| m.len == ids.len())?;
+        let (code, kind, _) = self.resolve(m.entries, true)?;
+        matches!(kind, ActorKind::Capital | ActorKind::Country).then(|| code.country().map(str::to_owned)).flatten()
+    }
+
     /// "British-flagged", "Saudi-led", "Iran-based": the country of a hyphenated modifier
     /// (and "NATO-led": an alliance's).
     fn hyphen_component(&self, t: &Tok<'_>, j: usize) -> Option<Comp> {
@@ -985,6 +995,26 @@ impl Chunker<'_> {
                 how = how!(self, "{how} (the opposition)");
                 code = c;
             }
+        }
+        // "UN envoy Lakhdar Brahimi": a person out of office in their own country who is
+        // titled an international body's official acts for that body.
+        let igo_title = (!self.dict.is_petrarch()
+            && head.kind == MemberKind::Named(ActorKind::Person)
+            && code.roles().eq(["ELI"])
+            && !toks[start..head.start]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "former" | "ex" | "late" | "retired")))
+        .then(|| {
+            comps[..comps.len() - 1]
+                .iter()
+                .find(|c| c.kind == MemberKind::Named(ActorKind::Igo))
+                // (A title: "EU foreign policy chief", or in the body's name, "UN envoy".)
+                .filter(|c| c.end < head.start || toks[c.start..c.end].iter().any(|t| !t.cap))
+        })
+        .flatten();
+        if let Some(igo) = igo_title {
+            how = how!(self, "{how} (titled: {})", igo.how);
+            code = igo.code;
         }
         // PETRARCH prefix agents before the head ("MSF Arnor", "an MSF Arnor diplomat"):
         // their roles go first (NGOARN, NGOARNGOV).

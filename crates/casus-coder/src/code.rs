@@ -224,6 +224,9 @@ pub(crate) struct SentenceCoder<'s, 'a> {
     pub doc_text: &'a str,
     pub memory: &'s [Antecedent],
     pub country: Option<&'s str>,
+    /// The dateline's country, for the story's first sentence: "NIAMEY (AFP) - The junta
+    /// hosted ..." is Niger's junta.
+    pub dateline: Option<&'s str>,
     /// Notes on what was decided (for `--explain`), written only when `explain` is set.
     pub notes: Vec<String>,
     pub explain: bool,
@@ -437,6 +440,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             doc_text,
             memory,
             country,
+            dateline: None,
             notes: Vec::new(),
             explain: false,
             consumed: vec![false; toks.len()],
@@ -3085,6 +3089,16 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             }
             s -= 1;
         }
+        // "Senegal's President Wade, the chairman of ECOWAS, offered": an apposition to the
+        // actor before the comma describes that actor, who is the subject.
+        let apposition = s >= 2
+            && self.toks[s - 1].class == Class::Comma
+            && self.tok_np[s - 2]
+                .is_some_and(|q| self.nps[q].prep.is_none() && self.nps[q].members.iter().any(|m| m.code.is_some()))
+            && !self.dict.is_petrarch();
+        if apposition {
+            return false;
+        }
         s == 0
             || matches!(self.toks[s - 1].class, Class::Comma | Class::Break | Class::Rel)
             || self.toks[s - 1].lower == "that"
@@ -3123,6 +3137,25 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         owner.code.country().map(|c| code.with_country(c))
     }
 
+    /// Whether an actor with a country is named before token `at` in the sentence.
+    fn country_before(&self, at: usize) -> bool {
+        self.nps.iter().flat_map(|np| &np.members).any(|m| m.end <= at && m.code.is_some_and(|c| c.has_country()))
+    }
+
+    /// The country of an earlier actor in the sentence with the same head noun as the
+    /// bare agent at tokens `start..end` ("Myanmar's junta freed ... and praised the junta").
+    fn named_before(&self, start: usize, end: usize) -> Option<&'s str> {
+        let head = |k: usize| self.toks[k].lower.trim_end_matches('s');
+        let h = head(end - 1);
+        self.nps
+            .iter()
+            .flat_map(|np| &np.members)
+            .filter(|m| m.end <= start && m.kind == MemberKind::Agent && head(m.end - 1) == h)
+            .filter_map(|m| m.code.as_ref())
+            .filter_map(|c| c.country())
+            .last()
+    }
+
     /// The actors of a phrase, with pronouns and anaphors resolved.
     fn actors(&self, npi: usize, exclude: Option<&[Actor]>) -> Vec<Actor> {
         let np = &self.nps[npi];
@@ -3146,7 +3179,19 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         // "the Nigerian army said its troops": the owner's country first.
                         match self.owned_agent(npi, m.start, code) {
                             Some(c) => (c, false),
-                            None => (self.country.map_or(code, |c| code.with_country(c)), self.country.is_some()),
+                            None => {
+                                // Right after a dateline, an agent named before any country
+                                // is of the dateline's ("CARACAS - The army moved ten
+                                // battalions to the border with Colombia").
+                                // And "the junta" after "Myanmar's junta" is that junta.
+                                let country = self
+                                    .named_before(m.start, m.end)
+                                    .or(self
+                                        .dateline
+                                        .filter(|_| m.kind == MemberKind::Agent && !self.country_before(m.start)))
+                                    .or(self.country);
+                                (country.map_or(code, |c| code.with_country(c)), country.is_some())
+                            }
                         }
                     } else {
                         (code, false)
@@ -4598,8 +4643,29 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 countries.len() >= 2
             };
         let code = if exercise { "062".parse().unwrap_or(code) } else { code };
+        // "massed troops along their border", "stopped fighting": what only the two can share
+        // (a border between them, fighting each other), whatever else the verb did.
+        let shared = !self.dict.is_petrarch()
+            && (window.windows(2).any(|w| {
+                w[0].lower == "their"
+                    && matches!(
+                        w[1].lower.as_str(),
+                        "border" | "frontier" | "boundary" | "common" | "shared" | "disputed"
+                    )
+            }) || (code.as_str().starts_with("087")
+                && window.first().is_some_and(|w| matches!(w.lower.as_str(), "fighting" | "hostilities" | "clashes"))));
+        // (Their own troops are no target then: "India and Pakistan massed troops along
+        // their border".)
+        if shared
+            && code.root_number() == 15
+            && sources.len() >= 2
+            && targets.iter().all(|tg| !tg.code.has_country() && armed_side(tg.code))
+        {
+            targets.clear();
+        }
         let reciprocal = between.is_some()
             || exercise
+            || shared
             || (cp.pattern.compound && m.source.is_some())
             || (!noun && (t.verb_lemma.is_some_and(reciprocal_verb) || each_other || joint || theirs))
             // ("Uzbekistan and Tajikistan said they saw eye to eye": accord is mutual.)

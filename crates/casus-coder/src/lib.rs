@@ -198,6 +198,20 @@ impl Coder {
         } else {
             main_country(&sentences, &places.place_countries())
         };
+        // (Before `finish`, which drops a dateline outside the main country.)
+        // (The lexicon's country for the place first, which knows the date; not from the
+        // hubs where reporters cover a region: "DUBAI (Reuters) - Protesters ... clashed
+        // with Iranian police".)
+        let hub = analysis.dateline.as_ref().is_some_and(|d| is_hub_dateline(&d.place));
+        let first_dateline = if hub {
+            None
+        } else if let Some(c) = analysis.dateline.as_ref().and_then(|d| chunker.named_country(&d.place)) {
+            Some(c)
+        } else if self.options.no_geo {
+            place::Places::dateline_only(&analysis).dateline_country()
+        } else {
+            places.dateline_country()
+        };
         places.finish(main_country.as_deref());
         // The dateline's country, where a sentence names no place of its own (looked up
         // only when a meeting needs it).
@@ -249,6 +263,9 @@ impl Coder {
                 &present,
             );
             sc.explain = self.options.explain;
+            if si == 0 && !petrarch {
+                sc.dateline = first_dateline.as_deref();
+            }
             let candidates = sc.code(true);
             // A date the sentence states ("yesterday", "on June 4") is the event's date.
             // (Looked for only when the sentence has events.)
@@ -376,7 +393,15 @@ impl Coder {
                 }
                 // "Israeli warplanes struck targets", "drones hit a refinery": force from the
                 // air is aerial (195), whatever the verb.
-                let aircraft = c.source.text.rsplit(' ').next().is_some_and(|w| {
+                // (The head of the whole phrase: "American and British warplanes".)
+                let phrase_head = nps
+                    .iter()
+                    .find(|np| {
+                        toks[np.start].span.start <= c.source.span.start
+                            && c.source.span.start < toks[np.end - 1].span.end
+                    })
+                    .map(|np| toks[np.end - 1].text);
+                let aircraft = [c.source.text.rsplit(' ').next(), phrase_head].into_iter().flatten().any(|w| {
                     matches!(
                         w.to_lowercase().trim_end_matches('s'),
                         "warplane" | "jet" | "drone" | "bomber" | "helicopter" | "gunship" | "aircraft" | "airplane"
@@ -639,6 +664,25 @@ fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {
 
 /// The country with the most named actors in the document, if it has a third of all
 /// mentions and at least two (or is the only country named).
+/// Datelines where wire services keep regional bureaus or international bodies sit: stories
+/// filed there are mostly about other countries.
+fn is_hub_dateline(place: &str) -> bool {
+    matches!(
+        place.to_lowercase().as_str(),
+        "dubai"
+            | "geneva"
+            | "new york"
+            | "united nations"
+            | "brussels"
+            | "vienna"
+            | "the hague"
+            | "strasbourg"
+            | "luxembourg"
+            | "hong kong"
+            | "singapore"
+    )
+}
+
 fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)], place_countries: &[String]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut total = 0;
