@@ -529,6 +529,26 @@ impl Chunker<'_> {
             if after_conj && !t.cap && t.is_verb_form() && (t.past || t.participle) {
                 return None;
             }
+            // After a name the lexicon does not know, a past form is its verb: "and Anwar
+            // accused Prime Minister Abdullah's government".
+            let name_before = i >= 2
+                && toks[i - 1].cap
+                && toks[i - 1].class == Class::Word
+                && at[i - 1].is_none()
+                && !toks[i - 1].is_verb_form()
+                && matches!(toks[i - 2].class, Class::Comma | Class::Conj | Class::Word)
+                && (toks[i - 2].class != Class::Word || matches!(toks[i - 2].lower.as_str(), "and" | "but" | "then"));
+            // (And after an actor's place: "The UN tribunal in Arusha sentenced former
+            // Rwandan Prime Minister Jean Kambanda".)
+            let actor_in_place = i >= 3
+                && toks[i - 1].cap
+                && toks[i - 1].class == Class::Word
+                && !toks[i - 1].is_verb_form()
+                && matches!(toks[i - 2].lower.as_str(), "in" | "at")
+                && (i.saturating_sub(10)..i - 2).any(|q| at[q].as_ref().is_some_and(|c| c.end == i - 2));
+            if (name_before || actor_in_place) && t.past && !t.gerund && !self.dict.is_petrarch() {
+                return None;
+            }
             // After a plain noun, or "and" and adverbs, a past form is the verb: "cruise
             // missiles pounded Iraqi targets", "shot and seriously wounded the prime minister".
             let mut b = i;
@@ -1184,6 +1204,38 @@ impl Chunker<'_> {
                         aside: false,
                     });
                     i = h + 1;
+                    continue;
+                }
+            }
+            // "Information Minister Yemane Gebremeskel rejected ..., and Yemane denounced":
+            // one word of a person's name the sentence gave in full is that person.
+            if t.cap && t.class == Class::Word && at[i].is_none() && i > 0 && !prev_in_np && !self.dict.is_petrarch() {
+                let named = simple.iter().flat_map(|np| &np.members).rev().find(|m| {
+                    m.kind == MemberKind::Named(ActorKind::Person)
+                        && (m.start..m.end).any(|k| {
+                            at[k].as_ref().is_some_and(|c| {
+                                c.kind == MemberKind::Named(ActorKind::Person)
+                                    && c.end > c.start + 1
+                                    && toks[c.start..c.end].iter().any(|w| w.text == t.text)
+                            })
+                        })
+                });
+                if let Some(m) = named {
+                    let member = Member {
+                        start: i,
+                        end: i + 1,
+                        how: how!(self, "{} (named in full before)", m.how),
+                        ..m.clone()
+                    };
+                    simple.push(Np {
+                        start: i,
+                        end: i + 1,
+                        members: vec![member],
+                        prep: None,
+                        possessive: false,
+                        aside: false,
+                    });
+                    i += 1;
                     continue;
                 }
             }

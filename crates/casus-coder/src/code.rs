@@ -2631,6 +2631,29 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if after_actor && p + 1 == i && self.toks[i].gerund && pt.class == Class::Word && self.tok_np[p].is_none() {
                 return self.tok_np[p - 1];
             }
+            // "A UN human rights team investigated", "an EU commission of inquiry found": an
+            // international body's team, named as a modifier, acts for it.
+            if pt.class == Class::Word && self.tok_np[p].is_none() && !pt.cap && !self.dict.is_petrarch() {
+                let mut b = p;
+                while b > 0
+                    && p - b < 4
+                    && self.tok_np[b - 1].is_none()
+                    && self.toks[b - 1].class == Class::Word
+                    && !self.toks[b - 1].cap
+                    && (self.dict_pos_noun(&self.toks[b - 1]) || self.toks[b - 1].lower == "of")
+                {
+                    b -= 1;
+                }
+                if let Some(np) = b.checked_sub(1).and_then(|q| self.tok_np[q]) {
+                    let n = &self.nps[np];
+                    let body = n.members.len() == 1
+                        && n.members[0].code.is_some_and(|c| c.is_organisation())
+                        && matches!(n.members[0].kind, MemberKind::Named(_));
+                    if body && n.end == b && n.prep.is_none() && !n.possessive && self.toks[b].lower != "of" {
+                        return Some(np);
+                    }
+                }
+            }
             if pt.class == Class::Word
                 && self.tok_np[p].is_none()
                 && !after_actor
@@ -3052,7 +3075,14 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             return false;
         }
         if !any_noun {
-            let representative = speaks_for(&head.lower);
+            // ("Supporters of opposition leader Tshisekedi burned tyres": a movement's own
+            // people.)
+            let followers = matches!(head.lower.as_str(), "supporters" | "followers" | "loyalists" | "partisans")
+                && !self.dict.is_petrarch()
+                && self.nps[npi].members.iter().all(|m| {
+                    m.code.is_some_and(|c| c.roles().any(|r| matches!(r, "OPP" | "PTY" | "REB" | "SEP" | "INS")))
+                });
+            let representative = speaks_for(&head.lower) || followers;
             // ("Inspectors from the IAEA are investigating": those sent by it.)
             let from = self.toks[p].lower == "from"
                 && matches!(
@@ -3142,6 +3172,37 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         self.nps.iter().flat_map(|np| &np.members).any(|m| m.end <= at && m.code.is_some_and(|c| c.has_country()))
     }
 
+    /// The code of the armed group named last before "the militants" (tokens `start..end`,
+    /// after "the") in the sentence.
+    fn group_before(&self, start: usize, end: usize) -> Option<ActorCode> {
+        let head = end - 1;
+        if self.dict.is_petrarch() || head == 0 || head > start + 1 || self.toks[head - 1].lower != "the" {
+            return None;
+        }
+        let fighters = matches!(
+            self.toks[head].lower.as_str(),
+            "militants"
+                | "rebels"
+                | "insurgents"
+                | "guerrillas"
+                | "fighters"
+                | "jihadists"
+                | "extremists"
+                | "militia"
+                | "militiamen"
+        );
+        if !fighters {
+            return None;
+        }
+        self.nps
+            .iter()
+            .flat_map(|np| &np.members)
+            .filter(|m| m.end <= start && m.kind == MemberKind::Named(casus_dict::ActorKind::Group))
+            .filter_map(|m| m.code)
+            .filter(|c| c.roles().any(|r| matches!(r, "REB" | "INS" | "SEP" | "UAF")) || c.as_str().starts_with("IMG"))
+            .last()
+    }
+
     /// The country of an earlier actor in the sentence with the same head noun as the
     /// bare agent at tokens `start..end` ("Myanmar's junta freed ... and praised the junta").
     fn named_before(&self, start: usize, end: usize) -> Option<&'s str> {
@@ -3183,6 +3244,20 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                 // Right after a dateline, an agent named before any country
                                 // is of the dateline's ("CARACAS - The army moved ten
                                 // battalions to the border with Colombia").
+                                // "condemned al-Shabaab after the militants claimed the
+                                // bombings": the armed group named before.
+                                if let Some(group) = self.group_before(m.start, m.end) {
+                                    out.push(Actor {
+                                        code: group,
+                                        span,
+                                        text,
+                                        kind: m.kind,
+                                        plural: m.plural,
+                                        via: None,
+                                        guessed: false,
+                                    });
+                                    continue;
+                                }
                                 // And "the junta" after "Myanmar's junta" is that junta.
                                 let country = self
                                     .named_before(m.start, m.end)
@@ -4227,19 +4302,27 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                 },
             )
         } else if !cp.pattern.has_target_slot() {
-            self.np_starting_near(m.end)
-                .filter(|&np| !self.bare_weapon(np))
-                .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
-                // ("charged that Venezuela was laying the groundwork": whom an accusation
-                // is about is the subject of its clause.)
-                .filter(|&np| {
-                    !self.starts_clause(np)
-                        || (code.root_number() == 11
-                            && m.end > 0
-                            && self.toks[m.end - 1].lower == "that"
-                            && !self.dict.is_petrarch())
-                })
-                .filter(|&np| !self.border_place(np))
+            // "expelled Western members of the UN peacekeeping mission": the pattern's last
+            // word inside an actor phrase makes that phrase the target.
+            let inside =
+                (m.end > i + 1 && !self.dict.is_petrarch()).then(|| self.tok_np[m.end - 1]).flatten().filter(|&np| {
+                    self.nps[np].start > i && self.nps[np].end > m.end - 1 && !self.nps[np].members.is_empty()
+                });
+            inside.or_else(|| {
+                self.np_starting_near(m.end)
+                    .filter(|&np| !self.bare_weapon(np))
+                    .filter(|&np| self.nps[np].prep.is_none() || m.end > i + 1)
+                    // ("charged that Venezuela was laying the groundwork": whom an accusation
+                    // is about is the subject of its clause.)
+                    .filter(|&np| {
+                        !self.starts_clause(np)
+                            || (code.root_number() == 11
+                                && m.end > 0
+                                && self.toks[m.end - 1].lower == "that"
+                                && !self.dict.is_petrarch())
+                    })
+                    .filter(|&np| !self.border_place(np))
+            })
         } else {
             None
         };

@@ -315,8 +315,16 @@ impl Coder {
                     let own = t.code.has_country() && t.code.country() == c.source.code.country();
                     // (Not for those who fight the state: "Chechen separatist leader Dudayev
                     // threatened Russia".)
+                    // (Nor its partner in a compound subject: "Indonesia and the Free Aceh
+                    // Movement signed a peace agreement".)
+                    let partner = |a: Span, b: Span| {
+                        a.end <= b.start
+                            && doc.text.get(a.end..b.start).is_some_and(|g| matches!(g.trim(), "and" | "and the"))
+                    };
                     let insurgent = c.source.code.roles().any(|r| matches!(r, "REB" | "INS" | "SEP"))
-                        && t.span.start > c.verb.start
+                        && (t.span.start > c.verb.start
+                            || partner(t.span, c.source.span)
+                            || partner(c.source.span, t.span))
                         && !matches!(t.kind, MemberKind::Named(casus_dict::ActorKind::Capital));
                     let bare = t.code.roles().next().is_none() && !insurgent;
                     let own_forces = root == 15
