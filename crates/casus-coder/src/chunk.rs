@@ -592,11 +592,21 @@ impl Chunker<'_> {
             // leader, dismissed Seoul's offer".
             if toks[i - 1].class == Class::Comma && t.past && !t.gerund {
                 let open = (i.saturating_sub(16)..i - 1).rev().find(|&k| toks[k].class == Class::Comma);
+                // (Also after a name, "Cambodia's foreign minister, Hor Namhong, accused", or a
+                // participle, "Burkina Faso's military government, led by Captain Ibrahim
+                // Traore, ordered".)
                 let apposition = open.is_some_and(|c| {
+                    let actor_ends = (c.saturating_sub(8)..c).any(|q| at[q].as_ref().is_some_and(|x| x.end == c));
+                    let opener = toks.get(c + 1);
+                    let name = opener.is_some_and(|d| d.cap && d.class == Class::Word) && !self.dict.is_petrarch();
+                    let participle = opener.is_some_and(|d| d.participle && !d.cap && !d.gerund)
+                        && toks.get(c + 2).is_some_and(|b| b.lower == "by")
+                        && !self.dict.is_petrarch();
+                    let body_from = if participle { c + 2 } else { c + 1 };
                     c > 0
-                        && toks[c - 1].cap
-                        && toks.get(c + 1).is_some_and(|d| d.class == Class::Det)
-                        && toks[c + 1..i - 1].iter().all(|w| !(w.is_verb_form() && (w.past || w.third) && !w.cap))
+                        && (toks[c - 1].cap || (actor_ends && !self.dict.is_petrarch()))
+                        && (opener.is_some_and(|d| d.class == Class::Det) || name || participle)
+                        && toks[body_from..i - 1].iter().all(|w| !(w.is_verb_form() && (w.past || w.third) && !w.cap))
                 });
                 if apposition {
                     return None;
@@ -1779,6 +1789,16 @@ fn join_compounds(toks: &[Tok<'_>], simple: Vec<Np>) -> Vec<Np> {
             }
             // "Roberto Micheletti, Honduras's de facto leader, declined": a possessive after
             // a comma opens an apposition, not a list.
+            // "In an interview with Bosnian television, Serbian President Nikolic apologised":
+            // the comma closes a phrase that opens the sentence.
+            let fronted = prev.prep.is_some_and(|p| {
+                toks[..p].iter().all(|t| t.class != Class::Comma && !t.is_inflected_verb() || t.participle)
+                    && toks.first().is_some_and(|f| matches!(f.class, Class::Prep | Class::Sub) || f.lower == "during")
+            });
+            if has_comma && !has_and && fronted {
+                out.push(np);
+                continue;
+            }
             let owner_apposition = has_comma && !has_and && np.possessive && !list_goes_on;
             if joinable && owner_apposition {
                 out.push(np);
