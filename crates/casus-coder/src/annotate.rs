@@ -171,6 +171,16 @@ fn mark_fixed_phrases(toks: &mut [Tok<'_>]) {
         if naming && toks[q].lower == "as" && toks[q].class == Class::Sub {
             toks[q].class = Class::Prep;
         }
+        // "would strike without further warning": a manner, no warning given.
+        let without = prev == "without"
+            || (q >= 2
+                && toks[q - 2].lower == "without"
+                && matches!(prev, "further" | "prior" | "any" | "advance" | "much" | "a"));
+        if without && toks[q].lower == "warning" {
+            toks[q].class = Class::Adv;
+            toks[q].verb_lemma = None;
+            toks[q].gerund = false;
+        }
     }
 }
 

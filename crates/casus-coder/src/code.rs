@@ -1592,6 +1592,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         {
             return Err("unrest after a time preposition: the background");
         }
+        // "American military guards tortured detainees": an -s form right before the verb
+        // ends its subject.
+        if t.third
+            && !t.past
+            && i > 0
+            && self.tok_np[i - 1].is_some()
+            && self.toks.get(i + 1).is_some_and(|n| n.past && !n.gerund && n.class == Class::Word && !n.cap)
+            && !self.dict.is_petrarch()
+        {
+            return Err("an -s form before a past verb: a noun ending the subject");
+        }
         // "stop buying Russian oil and gas": a bare form after a plain noun and "and" or "or"
         // is a noun coordinated with it.
         if !t.is_inflected_verb() && i >= 2 && matches!(self.toks[i - 1].lower.as_str(), "and" | "or") {
@@ -3070,7 +3081,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if head.class != Class::Word
             || self.tok_np[p - 1].is_some()
             || (head.cap && p > 1)
-            || !(self.dict_pos_noun(head) || head.lower.ends_with('s'))
+            || !(self.dict_pos_noun(head) || head.lower.ends_with('s') || speaks_for(&head.lower))
         {
             return false;
         }
@@ -3129,7 +3140,17 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
         if apposition {
             return false;
         }
+        // ("Serbia's chief of general staff placed the army": after an owner that starts
+        // the clause.)
+        let owned = s >= 2
+            && self.toks[s - 1].class == Class::PossMark
+            && !self.dict.is_petrarch()
+            && self.tok_np[s - 2].is_some_and(|q| {
+                let st = self.nps[q].start;
+                st == 0 || matches!(self.toks[st - 1].class, Class::Comma | Class::Break)
+            });
         s == 0
+            || owned
             || matches!(self.toks[s - 1].class, Class::Comma | Class::Break | Class::Rel)
             || self.toks[s - 1].lower == "that"
             || (self.toks[s - 1].class == Class::Word && self.toks[s - 1].is_verb_form() && {
@@ -4306,7 +4327,15 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             // word inside an actor phrase makes that phrase the target.
             let inside =
                 (m.end > i + 1 && !self.dict.is_petrarch()).then(|| self.tok_np[m.end - 1]).flatten().filter(|&np| {
-                    self.nps[np].start > i && self.nps[np].end > m.end - 1 && !self.nps[np].members.is_empty()
+                    let n = &self.nps[np];
+                    // (Only a body's own phrase after "members of": the last word of "sent
+                    // police" or "deployed peacekeepers" is the source's own.)
+                    n.start > i
+                        && self.toks[n.start - 1].lower == "of"
+                        && !n.members.is_empty()
+                        && n.members.iter().all(|m| {
+                            matches!(m.kind, MemberKind::Named(_)) && m.code.is_some_and(|c| c.is_organisation())
+                        })
                 });
             inside.or_else(|| {
                 self.np_starting_near(m.end)

@@ -290,6 +290,12 @@ impl Coder {
                 if c.target.is_none() && self.options.require_dyad {
                     continue;
                 }
+                // "A Concorde jet crashed after takeoff, killing all 109 people on board": the
+                // deaths of an accident are no one's violence.
+                if !petrarch && accident_participle(toks, c.verb.start) {
+                    note!(sc, "event {} {} dropped: the outcome of an accident", c.source.code, c.code);
+                    continue;
+                }
                 // "The company agreed to buy its rival": an intent to cooperate with no one
                 // named (030 with no target) says nothing.
                 // Nor a visit or meeting with no one named ("as he toured the town").
@@ -478,6 +484,18 @@ impl Coder {
                             }
                             if let Some(t) = c.target.as_mut().filter(|t| bare(&t.code)) {
                                 t.code = t.code.with_country(&loc);
+                            }
+                        }
+                        // Else, in a story's first sentence, the dateline's ("KUNDUZ,
+                        // Afghanistan - Islamic State claimed responsibility").
+                        if let Some(dl) = first_dateline.as_deref().filter(|_| si == 0) {
+                            let named_before = |at: usize| {
+                                (0..nps.len())
+                                    .flat_map(|k| sc.actors_of(k))
+                                    .any(|a| a.span.end <= at && a.code.has_country())
+                            };
+                            if bare(&c.source.code) && !named_before(c.source.span.start) {
+                                c.source.code = c.source.code.with_country(dl);
                             }
                         }
                         // Else the country named last before the agent ("sanctions on
@@ -672,6 +690,33 @@ fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {
 
 /// The country with the most named actors in the document, if it has a third of all
 /// mentions and at least two (or is the only country named).
+/// Whether the verb at byte `start` is a participle after a comma whose clause's verb is
+/// an accident: "crashed shortly after takeoff, killing all on board".
+fn accident_participle(toks: &[Tok<'_>], start: usize) -> bool {
+    let Ok(k) = toks.binary_search_by_key(&start, |t| t.span.start) else { return false };
+    if !toks[k].gerund || k == 0 || toks[k - 1].class != words::Class::Comma {
+        return false;
+    }
+    toks[..k - 1].iter().rev().find(|t| t.is_inflected_verb() && t.verb_lemma.is_some()).is_some_and(|t| {
+        matches!(
+            t.verb_lemma,
+            Some(
+                "crash"
+                    | "collide"
+                    | "capsize"
+                    | "sink"
+                    | "derail"
+                    | "overturn"
+                    | "plunge"
+                    | "collapse"
+                    | "erupt"
+                    | "topple"
+                    | "skid"
+            )
+        )
+    })
+}
+
 /// Datelines where wire services keep regional bureaus or international bodies sit: stories
 /// filed there are mostly about other countries.
 fn is_hub_dateline(place: &str) -> bool {
