@@ -2642,29 +2642,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             if after_actor && p + 1 == i && self.toks[i].gerund && pt.class == Class::Word && self.tok_np[p].is_none() {
                 return self.tok_np[p - 1];
             }
-            // "A UN human rights team investigated", "an EU commission of inquiry found": an
-            // international body's team, named as a modifier, acts for it.
-            if pt.class == Class::Word && self.tok_np[p].is_none() && !pt.cap && !self.dict.is_petrarch() {
-                let mut b = p;
-                while b > 0
-                    && p - b < 4
-                    && self.tok_np[b - 1].is_none()
-                    && self.toks[b - 1].class == Class::Word
-                    && !self.toks[b - 1].cap
-                    && (self.dict_pos_noun(&self.toks[b - 1]) || self.toks[b - 1].lower == "of")
-                {
-                    b -= 1;
-                }
-                if let Some(np) = b.checked_sub(1).and_then(|q| self.tok_np[q]) {
-                    let n = &self.nps[np];
-                    let body = n.members.len() == 1
-                        && n.members[0].code.is_some_and(|c| c.is_organisation())
-                        && matches!(n.members[0].kind, MemberKind::Named(_));
-                    if body && n.end == b && n.prep.is_none() && !n.possessive && self.toks[b].lower != "of" {
-                        return Some(np);
-                    }
-                }
-            }
             if pt.class == Class::Word
                 && self.tok_np[p].is_none()
                 && !after_actor
