@@ -3197,8 +3197,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .flat_map(|np| &np.members)
             .filter(|m| m.end <= start && m.kind == MemberKind::Named(casus_dict::ActorKind::Group))
             .filter_map(|m| m.code)
-            .filter(|c| c.roles().any(|r| matches!(r, "REB" | "INS" | "SEP" | "UAF")) || c.as_str().starts_with("IMG"))
-            .last()
+            .rfind(|c| c.roles().any(|r| matches!(r, "REB" | "INS" | "SEP" | "UAF")) || c.as_str().starts_with("IMG"))
     }
 
     /// The country of an earlier actor in the sentence with the same head noun as the
@@ -3212,7 +3211,7 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
             .filter(|m| m.end <= start && m.kind == MemberKind::Agent && head(m.end - 1) == h)
             .filter_map(|m| m.code.as_ref())
             .filter_map(|c| c.country())
-            .last()
+            .next_back()
     }
 
     /// The actors of a phrase, with pronouns and anaphors resolved.
