@@ -3238,9 +3238,6 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                         match self.owned_agent(npi, m.start, code) {
                             Some(c) => (c, false),
                             None => {
-                                // Right after a dateline, an agent named before any country
-                                // is of the dateline's ("CARACAS - The army moved ten
-                                // battalions to the border with Colombia").
                                 // "condemned al-Shabaab after the militants claimed the
                                 // bombings": the armed group named before.
                                 if let Some(group) = self.group_before(m.start, m.end) {
@@ -3255,7 +3252,11 @@ impl<'s, 'a> SentenceCoder<'s, 'a> {
                                     });
                                     continue;
                                 }
-                                // And "the junta" after "Myanmar's junta" is that junta.
+                                // "the junta" after "Myanmar's junta" is that junta; else,
+                                // right after a dateline, an agent named before any country
+                                // is of the dateline's ("CARACAS - The army moved ten
+                                // battalions to the border with Colombia"); else the story's
+                                // main country.
                                 let country = self
                                     .named_before(m.start, m.end)
                                     .or(self

@@ -688,8 +688,6 @@ fn sc_actors(sc: &SentenceCoder<'_, '_>, k: usize) -> Vec<Actor> {
     sc.actors_of(k)
 }
 
-/// The country with the most named actors in the document, if it has a third of all
-/// mentions and at least two (or is the only country named).
 /// Whether the verb at byte `start` is a participle after a comma whose clause's verb is
 /// an accident: "crashed shortly after takeoff, killing all on board".
 fn accident_participle(toks: &[Tok<'_>], start: usize) -> bool {
@@ -736,6 +734,8 @@ fn is_hub_dateline(place: &str) -> bool {
     )
 }
 
+/// The country with the most named actors in the document, if it has a third of all
+/// mentions and at least two (or is the only country named).
 fn main_country(sentences: &[(Vec<Tok<'_>>, Vec<Np>)], place_countries: &[String]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut total = 0;
